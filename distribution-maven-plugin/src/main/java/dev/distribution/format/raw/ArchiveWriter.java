@@ -183,26 +183,25 @@ public final class ArchiveWriter {
         ZipArchiveEntry zipEntry;
         switch (entry.type()) {
             case DIRECTORY -> {
-                zipEntry = new ZipArchiveEntry(entry.path() + "/");
+                zipEntry = new FixedTimeZipEntry(entry.path() + "/", dosTime);
                 zipEntry.setUnixMode(UnixStat.DIR_FLAG | entry.mode());
                 zipEntry.setMethod(ZipArchiveEntry.STORED);
                 zipEntry.setSize(0);
             }
             case SYMLINK -> {
-                zipEntry = new ZipArchiveEntry(entry.path());
+                zipEntry = new FixedTimeZipEntry(entry.path(), dosTime);
                 zipEntry.setUnixMode(UnixStat.LINK_FLAG | entry.mode());
                 zipEntry.setMethod(ZipArchiveEntry.STORED);
                 zipEntry.setSize(entry.linkTarget().getBytes(StandardCharsets.UTF_8).length);
             }
             case FILE -> {
-                zipEntry = new ZipArchiveEntry(entry.path());
+                zipEntry = new FixedTimeZipEntry(entry.path(), dosTime);
                 zipEntry.setUnixMode(UnixStat.FILE_FLAG | entry.mode());
                 zipEntry.setMethod(ZipArchiveEntry.DEFLATED);
                 zipEntry.setSize(entry.size());
             }
             default -> throw new IllegalStateException("Unknown entry type " + entry.type());
         }
-        zipEntry.setTime(dosTime);
         // The extended timestamp is UTC, so unzip restores the same mtime in every time zone. Its
         // field is a signed 32-bit count of seconds, which ends in 2038.
         if (time.getEpochSecond() >= 0 && time.getEpochSecond() <= Integer.MAX_VALUE) {
@@ -211,6 +210,27 @@ public final class ArchiveWriter {
             zipEntry.addExtraField(extendedTimestamp);
         }
         return zipEntry;
+    }
+
+    /**
+     * A zip entry whose DOS time is fixed. {@code ZipArchiveEntry.setTime} cannot be used: it moves
+     * times after 2097-11-30 into extra fields, and adding the extended timestamp afterwards makes
+     * {@code getTime} return that field's time, which the output stream then converts in the default
+     * time zone.
+     */
+    private static final class FixedTimeZipEntry extends ZipArchiveEntry {
+        private final long dosTime;
+
+        FixedTimeZipEntry(String name, long dosTime) {
+            super(name);
+            this.dosTime = dosTime;
+        }
+
+        /** Returns the time the output stream converts into the DOS date and time fields. */
+        @Override
+        public long getTime() {
+            return dosTime;
+        }
     }
 
     /**
