@@ -11,9 +11,10 @@ import java.util.Map;
  * The time written into every package entry, so that two builds of one commit give identical
  * bytes. It never comes from the clock.
  *
- * <p>The order of sources is the one Maven's own archivers use: {@code
- * project.build.outputTimestamp}, then the {@code SOURCE_DATE_EPOCH} environment variable (see
- * https://reproducible-builds.org/specs/source-date-epoch/), then {@link #FALLBACK}.
+ * <p>The sources, in order: {@code project.build.outputTimestamp}, read with the rules of Maven's
+ * archivers (maven-archiver {@code parseBuildOutputTimestamp}), then the {@code SOURCE_DATE_EPOCH}
+ * environment variable (https://reproducible-builds.org/specs/source-date-epoch/), then {@link
+ * #FALLBACK}.
  */
 public final class OutputTimestamp {
     /** Name of the POM property, used in error messages. */

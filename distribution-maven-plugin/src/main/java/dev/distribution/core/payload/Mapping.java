@@ -10,11 +10,12 @@ import java.util.Objects;
  * what to put into a package and where. {@link Payload#resolve} expands mappings into entries and
  * checks them.
  *
- * <p>A {@code FILE} mapping copies {@code source} to {@code target}; a target ending in {@code /}
- * names a directory, and the source file name is appended. A {@code DIRECTORY} mapping copies the
- * files under {@code source} that match {@code includes} and none of {@code excludes} to under
- * {@code target}; an empty source directory still gives a directory entry. A {@code LINK} mapping
- * creates a symbolic link at {@code target} that points to {@code linkTo}.
+ * <p>A {@code FILE} mapping copies {@code source} (following a symbolic link) to {@code target}. A
+ * target ending in {@code /} names a directory, and the source file name is appended. A {@code
+ * DIRECTORY} mapping copies the files under {@code source} that match {@code includes} and none of
+ * {@code excludes} to under {@code target}, and an empty source directory still gives a directory
+ * entry. A {@code LINK} mapping creates a symbolic link at {@code target} that points to {@code
+ * linkTo}.
  *
  * @param kind what the mapping creates
  * @param source the file or directory to copy, relative to the project base directory or
@@ -46,7 +47,7 @@ public record Mapping(
         String linkTo,
         boolean config) {
 
-    /** What a mapping creates. */
+    /** The kind of entry a mapping creates. */
     public enum Kind {
         /** One file, from the {@code <file>} element. */
         FILE,

@@ -31,7 +31,7 @@ public record PayloadEntry(
         long size,
         boolean config) {
 
-    /** What an entry is. */
+    /** The kind of an entry. */
     public enum Type {
         /** A regular file with content from {@link PayloadEntry#source()}. */
         FILE,

@@ -34,7 +34,7 @@ final class TreeWalk {
     }
 
     /**
-     * Walks the tree. A directory is listed when it matches the patterns or holds something listed,
+     * Walks the tree. A directory is listed when it matches the patterns or contains something listed,
      * so {@code **}{@code /*.sh} keeps the directories of the scripts and drops the others.
      *
      * @param element the mapping's POM element, for errors about items that cannot be packaged
@@ -85,6 +85,7 @@ final class TreeWalk {
             throw new UncheckedIOException("Cannot read the directory " + root, e);
         }
         if (!unsupported.isEmpty()) {
+            unsupported.sort(Payload.PATH_ORDER);
             throw new InvalidConfigurationException(
                     element + "<source>",
                     root.toString(),

@@ -1,5 +1,5 @@
 /**
- * What goes into a package, shared by every format: {@link dev.distribution.core.payload.Mapping}
+ * The package contents model shared by every format: {@link dev.distribution.core.payload.Mapping}
  * is one {@code <file>}, {@code <directory>} or {@code <link>} element as the user wrote it, and
  * {@link dev.distribution.core.payload.Payload#resolve} turns a list of them into sorted, checked
  * {@link dev.distribution.core.payload.PayloadEntry} values with modes, owners and parent
