@@ -37,7 +37,10 @@ public final class Payload {
     public static final Comparator<String> PATH_ORDER =
             (a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
 
-    /** Owner and group names as useradd accepts them, and short enough for a tar header (32 bytes). */
+    /**
+     * User and group names: POSIX portable file name characters, not starting with a digit, '.' or
+     * '-', and at most 32 characters, the size of the tar header field.
+     */
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,30}\\$?");
 
     private static final String TARGET_ACCEPTED =
@@ -103,7 +106,7 @@ public final class Payload {
         int mode = mapping.mode() != null ? mapping.mode() : defaultFileMode(source);
         PayloadEntry entry = new PayloadEntry(
                 PayloadEntry.Type.FILE, target, source, null, mode, owner, group, size(source), mapping.config());
-        resolution.add(entry, element, true);
+        resolution.add(entry, element);
     }
 
     private static void resolveDirectory(
@@ -120,7 +123,7 @@ public final class Payload {
         String target = normalizeTarget(mapping.target() == null ? "" : mapping.target(), element + "<target>");
         int directoryMode = mapping.directoryMode() != null ? mapping.directoryMode() : EXECUTABLE_MODE;
         if (!target.isEmpty()) {
-            resolution.add(PayloadEntry.directory(target, directoryMode, owner, group), element, true);
+            resolution.add(PayloadEntry.directory(target, directoryMode, owner, group), element);
         }
         List<AntPattern> includes = compile(mapping.includes());
         List<AntPattern> excludes = compile(mapping.excludes());
@@ -137,7 +140,7 @@ public final class Payload {
                         "file names without backslashes or NUL characters",
                         "Rename the file, or exclude it with <excludes>. " + e.getMessage() + ".");
             }
-            resolution.add(entry, element, true);
+            resolution.add(entry, element);
         }
     }
 
@@ -178,7 +181,7 @@ public final class Payload {
                     "the path the link points to, absolute or relative to the link's directory",
                     "Set <linkTo>, for example ../share/hello/bin/hello.");
         }
-        resolution.add(PayloadEntry.symlink(target, nfc(linkTo), owner, group), element, true);
+        resolution.add(PayloadEntry.symlink(target, nfc(linkTo), owner, group), element);
     }
 
     private static Path existingSource(Mapping mapping, Path basedir, String element)
@@ -293,22 +296,20 @@ public final class Payload {
         private final Map<String, String> origins = new HashMap<>();
 
         /**
-         * Adds an entry. Two directories with equal attributes merge, and an explicit directory
-         * replaces an implicit parent; any other repeat of a path is an error.
+         * Adds an entry. Two directories with equal attributes merge. Any other repeat of a path is
+         * an error.
          */
-        void add(PayloadEntry entry, String element, boolean explicit) throws InvalidConfigurationException {
+        void add(PayloadEntry entry, String element) throws InvalidConfigurationException {
             PayloadEntry existing = entries.get(entry.path());
             if (existing == null) {
                 entries.put(entry.path(), entry);
-                origins.put(entry.path(), explicit ? element : null);
+                origins.put(entry.path(), element);
                 return;
             }
             String existingOrigin = origins.get(entry.path());
             boolean bothDirectories =
                     existing.type() == PayloadEntry.Type.DIRECTORY && entry.type() == PayloadEntry.Type.DIRECTORY;
-            if (bothDirectories && (existingOrigin == null || existing.equals(entry))) {
-                entries.put(entry.path(), entry);
-                origins.put(entry.path(), element);
+            if (bothDirectories && existing.equals(entry)) {
                 return;
             }
             throw new InvalidConfigurationException(
