@@ -18,6 +18,8 @@ import java.util.Set;
  * and PATCH; only idempotent requests are retried after the server may have seen them.
  */
 public final class HttpRequest {
+    // Fields the transport derives itself; a second value would make the request malformed.
+    private static final Set<String> MANAGED_HEADERS = Set.of("content-length", "transfer-encoding", "host");
     private static final Set<String> IDEMPOTENT_METHODS = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE");
 
     private final String method;
@@ -117,7 +119,7 @@ public final class HttpRequest {
 
     /** Builds a {@link HttpRequest}. */
     public static final class Builder {
-        private String method;
+        private final String method;
         private URI uri;
         private final List<Map.Entry<String, String>> headers = new ArrayList<>();
         private RequestBody body;
@@ -148,13 +150,6 @@ public final class HttpRequest {
             return this;
         }
 
-        /** Replaces the method and the body. */
-        Builder method(String method, RequestBody body) {
-            this.method = method;
-            this.body = body;
-            return this;
-        }
-
         /** Removes every field named {@code name}. */
         Builder removeHeader(String name) {
             headers.removeIf(field -> field.getKey().equalsIgnoreCase(name));
@@ -167,6 +162,10 @@ public final class HttpRequest {
             Objects.requireNonNull(value, "value");
             if (name.isEmpty() || name.chars().anyMatch(c -> c <= ' ' || c == ':' || c >= 127)) {
                 throw new IllegalArgumentException("Invalid header name '" + name + "'");
+            }
+            if (MANAGED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException(
+                        "Header " + name + " is set by the transport from the body and the URL; remove it");
             }
             if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
                 throw new IllegalArgumentException("Header " + name + " contains a line break");

@@ -26,6 +26,7 @@ import org.apache.hc.client5.http.impl.auth.BasicAuthCache;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.auth.BasicScheme;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
@@ -37,6 +38,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
@@ -324,13 +326,14 @@ public final class HttpTransport implements Closeable {
                 logExchange(current, request, "failed: " + e, start);
                 throw e;
             }
-            try (response) {
+            try {
                 int status = response.getCode();
                 String reason = FailureMessages.reason(status, response.getReasonPhrase());
                 logExchange(current, request, "-> " + FailureMessages.statusText(status, reason), start);
 
                 Optional<HttpRequest> next = redirectTarget(current, response);
                 if (next.isPresent() && redirects < MAX_REDIRECTS) {
+                    discardSmallBody(response);
                     current = next.get();
                     continue;
                 }
@@ -338,6 +341,7 @@ public final class HttpTransport implements Closeable {
                     Optional<String> retryAfter = Optional.ofNullable(response.getFirstHeader("Retry-After"))
                             .map(Header::getValue);
                     Duration delay = retryPolicy.retryAfter(retryAfter).orElseGet(() -> retryPolicy.backoff(attempt));
+                    discardSmallBody(response);
                     return new Exchange<>(null, delay, FailureMessages.statusText(status, reason));
                 }
                 if (reader.restartable()) {
@@ -348,7 +352,34 @@ public final class HttpTransport implements Closeable {
                 } catch (IOException e) {
                     throw new ReaderException(status, e);
                 }
+            } finally {
+                closeWithoutDraining(response);
             }
+        }
+    }
+
+    /** Reads a short body to its end, so the connection can be reused. */
+    private static void discardSmallBody(ClassicHttpResponse response) {
+        HttpEntity entity = response.getEntity();
+        if (entity != null && entity.getContentLength() >= 0 && entity.getContentLength() <= 64 * 1024) {
+            try {
+                EntityUtils.consume(entity);
+            } catch (IOException e) {
+                // The connection is dropped when the response is closed.
+            }
+        }
+    }
+
+    /**
+     * Closes the response. A body read to its end has already returned the connection to the
+     * pool; otherwise the connection is dropped, because a graceful close would read the rest of
+     * a body that may be gigabytes long.
+     */
+    private static void closeWithoutDraining(ClassicHttpResponse response) throws IOException {
+        if (response instanceof CloseableHttpResponse closeable) {
+            closeable.close(CloseMode.IMMEDIATE);
+        } else {
+            response.close();
         }
     }
 
@@ -475,10 +506,10 @@ public final class HttpTransport implements Closeable {
             HttpEntity entity = response.getEntity();
             String body = "";
             if (entity != null) {
-                Charset charset = charsetOf(entity);
-                try (InputStream in = entity.getContent()) {
-                    body = new String(in.readNBytes(MAX_BUFFERED_BODY), charset);
-                }
+                // The stream is left open: closing it would read the rest of a longer body, while
+                // closing the response instead drops the connection.
+                InputStream in = entity.getContent();
+                body = new String(in.readNBytes(MAX_BUFFERED_BODY), charsetOf(entity));
             }
             return new HttpResponse(status, reason, headersOf(response), body);
         }
@@ -525,9 +556,10 @@ public final class HttpTransport implements Closeable {
             InputStream raw = entity == null ? InputStream.nullInputStream() : entity.getContent();
             boolean report = length > settings.progressThreshold();
             String label = request.method() + " " + redactor.redact(FailureMessages.display(request.uri()));
-            try (Reporter.Progress progress = report ? reporter.progress(label, length) : Reporter.Progress.NONE;
-                    InputStream body = new ProgressInputStream(raw, progress)) {
-                return handler.handle(status, reason, headersOf(response), body);
+            // The body stream is not closed here, because closing it reads the rest of the body; a
+            // handler that stops early gets its connection dropped when the response is closed.
+            try (Reporter.Progress progress = report ? reporter.progress(label, length) : Reporter.Progress.NONE) {
+                return handler.handle(status, reason, headersOf(response), new ProgressInputStream(raw, progress));
             }
         }
 

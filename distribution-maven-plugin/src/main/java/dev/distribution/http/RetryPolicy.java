@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.cert.CertificateException;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLPeerUnverifiedException;
+import org.apache.hc.client5.http.ClientProtocolException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 
 /**
@@ -53,14 +55,16 @@ final class RetryPolicy {
 
     private static boolean isPermanent(IOException error) {
         if (error instanceof UnknownHostException
+                || error instanceof ClientProtocolException
                 || error instanceof SSLPeerUnverifiedException
                 || error instanceof RequestBodyException) {
             return true;
         }
+        // An InterruptedIOException other than a timeout means the thread was interrupted.
         if (error instanceof InterruptedIOException
-                && !(error instanceof java.net.SocketTimeoutException)
+                && !(error instanceof SocketTimeoutException)
                 && !(error instanceof ConnectTimeoutException)) {
-            return true; // the thread was interrupted
+            return true;
         }
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof CertificateException) {
