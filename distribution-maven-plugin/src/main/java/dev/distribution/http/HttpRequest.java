@@ -73,32 +73,32 @@ public final class HttpRequest {
         return new Builder(method, uri, body);
     }
 
-    /** The method, in upper case. */
+    /** Returns the method, in upper case. */
     public String method() {
         return method;
     }
 
-    /** The absolute http or https URI. */
+    /** Returns the absolute http or https URI. */
     public URI uri() {
         return uri;
     }
 
-    /** The header fields set with {@link Builder#header}, in order; credentials are not among them. */
+    /** Returns the header fields set with {@link Builder#header}, in order; credentials are not among them. */
     public List<Map.Entry<String, String>> headers() {
         return headers;
     }
 
-    /** The body, if any. */
+    /** Returns the body, if any. */
     public Optional<RequestBody> body() {
         return Optional.ofNullable(body);
     }
 
-    /** The credentials sent preemptively. */
+    /** Returns the credentials sent preemptively. */
     public Credentials credentials() {
         return credentials;
     }
 
-    /** Whether sending the request twice has the same effect as sending it once. */
+    /** Returns whether sending the request twice has the same effect as sending it once. */
     public boolean idempotent() {
         return idempotent;
     }

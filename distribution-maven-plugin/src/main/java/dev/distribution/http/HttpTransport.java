@@ -283,6 +283,9 @@ public final class HttpTransport implements Closeable {
     }
 
     private static URI withoutUserInfo(URI uri) {
+        if (uri.getRawUserInfo() == null) {
+            return uri;
+        }
         try {
             return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), null, null, null)
                     .resolve(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
@@ -371,9 +374,8 @@ public final class HttpTransport implements Closeable {
     }
 
     /**
-     * Closes the response. A body read to its end has already returned the connection to the
-     * pool; otherwise the connection is dropped, because a graceful close would read the rest of
-     * a body that may be gigabytes long.
+     * Closes the response. A body read to its end has already returned its connection to the
+     * pool. Any other connection is dropped, because a graceful close would read the rest of the body.
      */
     private static void closeWithoutDraining(ClassicHttpResponse response) throws IOException {
         if (response instanceof CloseableHttpResponse closeable) {
@@ -433,19 +435,19 @@ public final class HttpTransport implements Closeable {
         if (!follows || location == null) {
             return Optional.empty();
         }
+
         URI target;
+        HttpRequest.Builder next;
         try {
             target = request.uri().resolve(new URI(location.getValue().trim()));
+            // Rejects anything but an absolute http or https URL.
+            next = request.toBuilder().uri(withoutUserInfo(target));
         } catch (URISyntaxException | IllegalArgumentException e) {
             reporter.debug(redactor.redact("Not following the redirect of " + request.method() + " "
-                    + FailureMessages.display(request.uri()) + ": invalid Location " + location.getValue()));
+                    + FailureMessages.display(request.uri()) + ": unsupported Location " + location.getValue()));
             return Optional.empty();
         }
-        String scheme = target.getScheme();
-        if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-            return Optional.empty();
-        }
-        HttpRequest.Builder next = request.toBuilder().uri(withoutUserInfo(target));
+
         if (!sameOrigin(request.uri(), target)) {
             for (Map.Entry<String, String> header : request.headers()) {
                 if (SensitiveHeaders.isSensitive(header.getKey(), request.credentials())) {
@@ -556,8 +558,8 @@ public final class HttpTransport implements Closeable {
             InputStream raw = entity == null ? InputStream.nullInputStream() : entity.getContent();
             boolean report = length > settings.progressThreshold();
             String label = request.method() + " " + redactor.redact(FailureMessages.display(request.uri()));
-            // The body stream is not closed here, because closing it reads the rest of the body; a
-            // handler that stops early gets its connection dropped when the response is closed.
+            // Closing the body stream would read the rest of the body. Closing the response instead
+            // drops the connection of a handler that stops early.
             try (Reporter.Progress progress = report ? reporter.progress(label, length) : Reporter.Progress.NONE) {
                 return handler.handle(status, reason, headersOf(response), new ProgressInputStream(raw, progress));
             }

@@ -89,7 +89,7 @@ final class RetryPolicy {
     }
 
     /**
-     * Returns the wait that a {@code Retry-After} value asks for (RFC 9110 section 10.2.3: delay
+     * Returns the wait that a {@code Retry-After} value requests (RFC 9110 section 10.2.3: delay
      * seconds or an HTTP-date), limited to {@link TransportSettings#maxRetryAfter()}; empty when
      * the value is absent or unreadable.
      */

@@ -11,9 +11,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A forward proxy for tests: answers plain-HTTP requests itself with {@code 200 via proxy}, and
+ * A forward proxy for tests. It responds to plain-HTTP requests itself with {@code 200 via proxy}, and
  * tunnels {@code CONNECT} to a port on 127.0.0.1. It records each request line with its
- * {@code Proxy-Authorization} value, and answers 407 when that value is not the expected one.
+ * {@code Proxy-Authorization} value, and responds with 407 when that value is not the expected one.
  */
 final class TestProxy implements AutoCloseable {
     /** One request the proxy received. */
