@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.distribution.version.VersionTools.Pair;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -147,6 +149,20 @@ class VersionOrderTest {
         assertThat(result).as("%s compared with %s", pair.left(), pair.right()).isEqualTo(1);
     }
 
+    @Test
+    void pep440IsNormalized() throws Exception {
+        List<String> mapped = new ArrayList<>();
+        for (List<Build> table : Format.PEP_440.tables) {
+            for (Build build : table) {
+                mapped.add(Format.PEP_440.map(build));
+            }
+        }
+
+        List<String> normalized = VersionTools.pep440Normalized(mapped);
+
+        assertThat(normalized).isEqualTo(mapped);
+    }
+
     /** Runs the format's comparison once over every pair of all its tables. */
     private static synchronized Map<Pair, Integer> results(Format format) throws Exception {
         Map<Pair, Integer> cached = RESULTS.get(format);
@@ -173,7 +189,7 @@ class VersionOrderTest {
         return results;
     }
 
-    private static List<Integer> compareWith(java.util.Comparator<String> order, List<Pair> pairs) {
+    private static List<Integer> compareWith(Comparator<String> order, List<Pair> pairs) {
         return pairs.stream()
                 .map(pair -> Integer.signum(order.compare(pair.left(), pair.right())))
                 .toList();

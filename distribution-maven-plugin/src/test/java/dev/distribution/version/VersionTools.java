@@ -70,6 +70,18 @@ final class VersionTools {
         return parse(run(List.of("/usr/bin/python3", "-c", program), input.toString()), pairs.size());
     }
 
+    /** Returns {@code str(Version(v))}, packaging's normalized form, for each version. */
+    static List<String> pep440Normalized(List<String> versions) throws IOException, InterruptedException {
+        String program = String.join(
+                "\n",
+                "import sys",
+                "from packaging.version import Version",
+                "for line in sys.stdin.read().splitlines():",
+                "    print(Version(line))");
+        String output = run(List.of("/usr/bin/python3", "-c", program), String.join("\n", versions) + "\n");
+        return List.of(output.strip().split("\\R"));
+    }
+
     private static String run(List<String> command, String input) throws IOException, InterruptedException {
         Process process;
         try {
