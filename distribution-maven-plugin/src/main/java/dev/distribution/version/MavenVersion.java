@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * or service pack qualifier takes at most one number. Instances are immutable.
  */
 public final class MavenVersion {
-    /** What the qualifier makes of the version, in Maven's order. */
+    /** The class of a qualifier, in Maven's order. */
     public enum Kind {
         /** An alpha pre-release. */
         ALPHA("alpha"),
@@ -58,7 +58,7 @@ public final class MavenVersion {
             return word;
         }
 
-        /** Whether this kind sorts before the release of the same numbers. */
+        /** Returns whether this kind sorts before the release of the same numbers. */
         public boolean isPreRelease() {
             return compareTo(RELEASE) < 0;
         }
@@ -263,7 +263,7 @@ public final class MavenVersion {
         return releaseNumbers;
     }
 
-    /** What the qualifier makes of the version; {@link Kind#RELEASE} when there is none. */
+    /** The class of the qualifier; {@link Kind#RELEASE} when there is none. */
     public Kind kind() {
         return kind;
     }
@@ -282,7 +282,7 @@ public final class MavenVersion {
         return qualifier;
     }
 
-    /** Whether this is a snapshot, by the {@code SNAPSHOT} suffix or a deployed snapshot's timestamp. */
+    /** Returns whether this is a snapshot, by the {@code SNAPSHOT} suffix or a deployed snapshot's timestamp. */
     public boolean isSnapshot() {
         return snapshot;
     }

@@ -244,7 +244,7 @@ public final class VersionMapper {
         return version.isSnapshot() ? base + "-alpha0." + stampWithBuild(version) : base;
     }
 
-    /** Whether Homebrew sorts the tokens after the release numbers between the release and the next number. */
+    /** Returns whether Homebrew sorts the tokens after the release numbers between the release and the next number. */
     private static boolean isHomebrewPostRelease(String homebrewVersion, int releaseTokens) {
         Matcher token = HOMEBREW_TOKEN.matcher(homebrewVersion);
         int index = 0;
@@ -329,8 +329,8 @@ public final class VersionMapper {
     }
 
     /**
-     * Checks an explicit Homebrew version. Homebrew itself takes any non-blank string; this grammar
-     * also requires a leading digit and no spaces, so the version can be compared and used in a URL.
+     * Checks an explicit Homebrew version. Homebrew itself takes any non-blank string. This grammar
+     * also requires a leading digit and no spaces, so that the version can be compared and used in a URL.
      *
      * @param version the version to check; null is rejected
      * @throws InvalidVersionException if it does not start with a digit or contains a character other

@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Checks that every mapping keeps Maven's order under the format's own comparison: each table lists
- * Maven versions from lowest to highest, and every pair in it is compared with the real tool (dpkg,
- * rpm, Python's packaging) or, for SemVer and Homebrew, with a comparator written from their rules.
+ * Checks that every mapping keeps Maven's order under the format's own comparison. Each table lists
+ * Maven versions from lowest to highest. Every pair in it is compared with the real tool (dpkg, rpm,
+ * Python's packaging) or, for SemVer and Homebrew, with a comparator written from their rules.
  */
 class VersionOrderTest {
     private static final Instant EARLY = Instant.parse("2026-01-01T00:00:00Z");
@@ -138,7 +138,7 @@ class VersionOrderTest {
         assertThat(result).as("%s compared with %s", pair.left(), pair.right()).isEqualTo(-1);
     }
 
-    /** The same pairs reversed, so a comparison that always answered "lower" would fail. */
+    /** The same pairs reversed, so a comparison that always returned "lower" would fail. */
     @ParameterizedTest(name = "{0}: {2} > {1}")
     @MethodSource("pairs")
     void reversedPairSortsHigher(Format format, Build lower, Build higher) throws Exception {
