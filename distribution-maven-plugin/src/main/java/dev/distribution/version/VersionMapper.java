@@ -69,7 +69,7 @@ public final class VersionMapper {
      * @throws InvalidVersionException if the Maven version cannot be parsed
      */
     public String debian(String mavenVersion) throws InvalidVersionException {
-        return tildeVersion(MavenVersion.parse(mavenVersion));
+        return tildeVersion(parse(mavenVersion, Grammar.DEBIAN));
     }
 
     /**
@@ -82,7 +82,7 @@ public final class VersionMapper {
      * @throws InvalidVersionException if the Maven version cannot be parsed
      */
     public RpmVersion rpm(String mavenVersion) throws InvalidVersionException {
-        return new RpmVersion(tildeVersion(MavenVersion.parse(mavenVersion)), "1");
+        return new RpmVersion(tildeVersion(parse(mavenVersion, Grammar.RPM_VERSION)), "1");
     }
 
     private String tildeVersion(MavenVersion version) {
@@ -120,7 +120,7 @@ public final class VersionMapper {
      *     milestone or of another qualifier, which PEP 440 cannot place
      */
     public String pep440(String mavenVersion) throws InvalidVersionException {
-        MavenVersion version = MavenVersion.parse(mavenVersion);
+        MavenVersion version = parse(mavenVersion, Grammar.PEP_440);
         String numbers = String.join(".", normalizedNumbers(version));
         String base =
                 switch (version.kind()) {
@@ -163,7 +163,7 @@ public final class VersionMapper {
      *     number above 0
      */
     public String semver(String mavenVersion) throws InvalidVersionException {
-        MavenVersion version = MavenVersion.parse(mavenVersion);
+        MavenVersion version = parse(mavenVersion, Grammar.SEMVER);
         List<String> numbers = new ArrayList<>(normalizedNumbers(version));
         if (numbers.size() > 3) {
             throw unmappable(Grammar.SEMVER, mavenVersion);
@@ -227,7 +227,7 @@ public final class VersionMapper {
      *     with a number or contains a word Homebrew reads as a pre-release (such as {@code preview})
      */
     public String homebrew(String mavenVersion) throws InvalidVersionException {
-        MavenVersion version = MavenVersion.parse(mavenVersion);
+        MavenVersion version = parse(mavenVersion, Grammar.HOMEBREW);
         String numbers = String.join(".", version.releaseNumbers());
         String base =
                 switch (version.kind()) {
@@ -342,6 +342,17 @@ public final class VersionMapper {
 
     private static void validate(Grammar grammar, String version) throws InvalidVersionException {
         grammar.validate(version, String.format(Locale.ROOT, FIX_OVERRIDE, grammar.format()));
+    }
+
+    /** Parses the Maven version; a rejection also offers the explicit version of the target format. */
+    private static MavenVersion parse(String mavenVersion, Grammar target) throws InvalidVersionException {
+        try {
+            return MavenVersion.parse(mavenVersion);
+        } catch (InvalidVersionException e) {
+            String fix =
+                    e.getFix() + " Or set the " + target.format() + " version explicitly in the plugin configuration.";
+            throw new InvalidVersionException(e.getVersion(), e.getFormat(), e.getGrammar(), fix);
+        }
     }
 
     private static InvalidVersionException unmappable(Grammar grammar, String mavenVersion) {

@@ -235,6 +235,13 @@ class VersionMapperTest {
     }
 
     @Test
+    void parseFixOffersExplicitVersion() {
+        InvalidVersionException e = catchThrowableOfType(InvalidVersionException.class, () -> MAPPER.debian("v1"));
+
+        assertThat(e.getFix()).endsWith("Or set the Debian version explicitly in the plugin configuration.");
+    }
+
+    @Test
     void missingVersionSaysMissing() {
         InvalidVersionException e = catchThrowableOfType(InvalidVersionException.class, () -> MAPPER.debian(null));
 

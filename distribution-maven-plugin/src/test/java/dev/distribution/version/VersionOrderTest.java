@@ -47,6 +47,7 @@ class VersionOrderTest {
             build("1.0-M1"),
             build("1.0-M2"),
             build("1.0-rc1-SNAPSHOT"),
+            build("1.0-rc1-20261204.101010-3"),
             build("1.0-rc1"),
             build("1.0-rc2-SNAPSHOT"),
             build("1.0-rc2"),
@@ -72,12 +73,26 @@ class VersionOrderTest {
     private static final List<Build> QUALIFIER_SNAPSHOT =
             List.of(build("1.0"), build("1.0-jre-SNAPSHOT"), build("1.0-jre"), build("1.0.1"));
 
+    /** Pre-releases without a number, which sort before those with one. */
+    private static final List<Build> NO_NUMBER = List.of(
+            build("1.0-alpha"),
+            build("1.0-alpha-1"),
+            build("1.0-beta"),
+            build("1.0-beta-1"),
+            build("1.0-M2"),
+            build("1.0-rc"),
+            build("1.0-rc1"),
+            build("1.0"));
+
+    /** A snapshot before an alpha without a number; Homebrew sorts these the other way round. */
+    private static final List<Build> SNAPSHOT_BEFORE_ALPHA = List.of(build("1.0-SNAPSHOT"), build("1.0-alpha"));
+
     enum Format {
-        DEBIAN(MAIN, SERVICE_PACKS, QUALIFIER, QUALIFIER_SNAPSHOT),
-        RPM(MAIN, SERVICE_PACKS, QUALIFIER, QUALIFIER_SNAPSHOT),
-        PEP_440(MAIN, SERVICE_PACKS, QUALIFIER),
-        SEMVER(MAIN),
-        HOMEBREW(MAIN, SERVICE_PACKS, QUALIFIER, QUALIFIER_SNAPSHOT);
+        DEBIAN(MAIN, NO_NUMBER, SNAPSHOT_BEFORE_ALPHA, SERVICE_PACKS, QUALIFIER, QUALIFIER_SNAPSHOT),
+        RPM(MAIN, NO_NUMBER, SNAPSHOT_BEFORE_ALPHA, SERVICE_PACKS, QUALIFIER, QUALIFIER_SNAPSHOT),
+        PEP_440(MAIN, NO_NUMBER, SNAPSHOT_BEFORE_ALPHA, SERVICE_PACKS, QUALIFIER),
+        SEMVER(MAIN, NO_NUMBER, SNAPSHOT_BEFORE_ALPHA),
+        HOMEBREW(MAIN, NO_NUMBER, SERVICE_PACKS, QUALIFIER, QUALIFIER_SNAPSHOT);
 
         private final List<List<Build>> tables;
 
