@@ -217,7 +217,7 @@ public final class VersionMapper {
      * milestone becomes {@code pre} ({@code 1.0-M1 -> 1.0-pre1}), and a snapshot appends
      * {@code -alpha0.stamp} ({@code 1.0-alpha0.20261204101010}), which sorts before {@code alpha1}.
      *
-     * <p>Assumes the token rules of Homebrew's {@code Library/Homebrew/version.rb} (2025); brew cannot
+     * <p>Assumes the token rules of Homebrew's {@code Library/Homebrew/version.rb} (Homebrew/brew commit 4a14773); brew cannot
      * run here, so the tests check against a comparator written from those rules. Exception to Maven's
      * order: {@code 1.0-alpha} and {@code 1.0-alpha-0} sort before {@code 1.0-SNAPSHOT}.
      *

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * The order of Homebrew's {@code Version} class, written from the rules of
- * {@code Library/Homebrew/version.rb} in Homebrew/brew (2025) because brew does not run here: the
+ * {@code Library/Homebrew/version.rb} in Homebrew/brew at commit 4a14773 because brew does not run here: the
  * version is scanned into tokens, separators are ignored, and tokens compare by type.
  */
 final class HomebrewOrder implements Comparator<String> {
