@@ -113,9 +113,10 @@ public final class OpenPgpSigner {
      * <p>Lines end with {@code \n} in the result; {@code \r\n} in {@code text} becomes {@code \n}.
      * Lines starting with {@code -} are written as {@code "- -..."}. The signature covers the lines
      * joined by CRLF with trailing spaces and tabs removed, which is what gpg and Go's clearsign
-     * package verify; the text itself keeps its trailing whitespace. When {@code text} ends with a
-     * newline, the signed text ends with a line break too. The text is signed as UTF-8, so write the
-     * result as UTF-8.
+     * package verify; the text itself keeps its trailing whitespace. A final newline in {@code text}
+     * is the line break before the signature, so {@code "a\n"} and {@code "a"} give the same signed
+     * text, and {@code gpg --decrypt} returns it with a final newline in both cases. The text is
+     * signed as UTF-8, so write the result as UTF-8.
      *
      * @param text the document; not null
      * @return the clearsigned document, ending with {@code -----END PGP SIGNATURE-----\n}
@@ -123,9 +124,12 @@ public final class OpenPgpSigner {
     public String clearSign(String text) throws IOException {
         Objects.requireNonNull(text, "text");
         String[] lines = text.split("\n", -1);
+        // A final newline ends the last line: the line break before the signature armor takes its
+        // place, and RFC 4880 leaves that break out of the signed text, as gpg --clearsign does.
+        int lineCount = lines.length > 1 && text.endsWith("\n") ? lines.length - 1 : lines.length;
         PGPSignatureGenerator generator = newGenerator(PGPSignature.CANONICAL_TEXT_DOCUMENT);
         StringBuilder body = new StringBuilder();
-        for (int i = 0; i < lines.length; i++) {
+        for (int i = 0; i < lineCount; i++) {
             String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
             if (i > 0) {
                 generator.update(new byte[] {'\r', '\n'});
