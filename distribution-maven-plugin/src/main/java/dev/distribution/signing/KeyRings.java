@@ -50,7 +50,7 @@ final class KeyRings {
     static Parsed read(InputStream in) throws IOException {
         byte[] bytes = in.readNBytes(MAX_KEY_BYTES + 1);
         if (bytes.length > MAX_KEY_BYTES) {
-            throw new IOException("larger than " + MAX_KEY_BYTES + " bytes, which is no key ring");
+            throw new IOException("too large for a key ring (more than " + MAX_KEY_BYTES + " bytes)");
         }
         List<Ring> secretRings = new ArrayList<>();
         int[] publicRings = {0};
@@ -99,7 +99,7 @@ final class KeyRings {
      * that names a primary key which cannot sign selects that key's first subkey that can, as gpg
      * does.
      *
-     * @param keyElement the element named when the key ring holds no usable key
+     * @param keyElement the element named when the key ring contains no usable key
      * @param shownValue the value named with {@code keyElement}: a path, never key material
      */
     static Candidate select(Parsed parsed, String keyId, String keyElement, String shownValue)
@@ -130,11 +130,11 @@ final class KeyRings {
         return selectById(parsed, normalizeKeyId(keyId), keyId, keyElement);
     }
 
-    private static Candidate selectById(Parsed parsed, String wanted, String keyId, String keyElement)
+    private static Candidate selectById(Parsed parsed, String expected, String keyId, String keyElement)
             throws InvalidConfigurationException {
         for (Ring ring : parsed.secretRings()) {
             for (PGPSecretKey key : secretKeys(ring)) {
-                if (!matches(key.getPublicKey(), wanted)) {
+                if (!matches(key.getPublicKey(), expected)) {
                     continue;
                 }
                 String reason = unusableReason(ring, key);
@@ -187,11 +187,11 @@ final class KeyRings {
         return hex;
     }
 
-    private static boolean matches(PGPPublicKey key, String wanted) {
-        if (wanted.length() >= 40) {
-            return fingerprintHex(key).equals(wanted);
+    private static boolean matches(PGPPublicKey key, String expected) {
+        if (expected.length() >= 40) {
+            return fingerprintHex(key).equals(expected);
         }
-        return keyIdHex(key.getKeyID()).endsWith(wanted);
+        return keyIdHex(key.getKeyID()).endsWith(expected);
     }
 
     private static List<PGPSecretKey> secretKeys(Ring ring) {

@@ -3,9 +3,10 @@ package dev.distribution.signing;
 import java.nio.file.Path;
 
 /**
- * Where a signing key comes from, before it is read.
+ * The unread source of a signing key: a file or text, with the key id and passphrase that select and
+ * unlock it.
  *
- * <p>Exactly one of {@code keyFile} and {@code armoredKey} is set. Both hold an OpenPGP secret key
+ * <p>Exactly one of {@code keyFile} and {@code armoredKey} is set. Both contain an OpenPGP secret key
  * ring, armored or binary, as {@code gpg --export-secret-keys [--armor]} writes it.
  *
  * @param keyFile the key file; null when the key is given as text. Relative paths are resolved

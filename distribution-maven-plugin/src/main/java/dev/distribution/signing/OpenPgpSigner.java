@@ -23,8 +23,8 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
  * signature packets (RPM header signatures).
  *
  * <p>Each signature carries the current time as its creation time, so signatures differ between
- * builds. The hashed area holds the creation time, the issuer fingerprint and the issuer key id;
- * rpm and apt find the key by the issuer. Thread-safe: every call creates its own generator.
+ * builds. The hashed area contains the creation time, the issuer fingerprint and the issuer key id,
+ * which rpm and apt use to find the key. Thread-safe: every call creates its own generator.
  */
 public final class OpenPgpSigner {
     private static final int BUFFER_SIZE = 64 * 1024;
@@ -112,8 +112,8 @@ public final class OpenPgpSigner {
      *
      * <p>Lines end with {@code \n} in the result; {@code \r\n} in {@code text} becomes {@code \n}.
      * Lines starting with {@code -} are written as {@code "- -..."}. The signature covers the lines
-     * joined by CRLF with trailing spaces and tabs removed, which is what gpg and Go's clearsign
-     * package verify; the text itself keeps its trailing whitespace. A final newline in {@code text}
+     * joined by CRLF with trailing spaces and tabs removed, as gpg and Go's clearsign package verify
+     * them. The text itself keeps its trailing whitespace. A final newline in {@code text}
      * is the line break before the signature, so {@code "a\n"} and {@code "a"} give the same signed
      * text, and {@code gpg --decrypt} returns it with a final newline in both cases. The text is
      * signed as UTF-8, so write the result as UTF-8.

@@ -7,6 +7,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ public final class SigningKeys {
     public static final String KEY_ELEMENT = "<signing><key>";
     /** POM element of the key id or fingerprint that selects the signing key. */
     public static final String KEY_ID_ELEMENT = "<signing><keyId>";
-    /** Where an explicitly given passphrase comes from: the settings.xml server with id {@code signing}. */
+    /** Source of an explicitly given passphrase: the settings.xml server with id {@code signing}. */
     public static final String SETTINGS_PASSPHRASE_ELEMENT = "settings.xml <server><id>signing</id><passphrase>";
 
     /** Environment variable with the armored secret key. */
@@ -183,12 +184,13 @@ public final class SigningKeys {
                 ? Files.newInputStream(source.keyFile())
                 : new ByteArrayInputStream(keyTextBytes(source.armoredKey()))) {
             rings = KeyRings.read(in);
-        } catch (NoSuchFileException | FileNotFoundException e) {
+        } catch (NoSuchFileException | AccessDeniedException | FileNotFoundException e) {
             throw new InvalidConfigurationException(
                     keyElement,
                     shownValue,
                     "an existing, readable file",
-                    "Check the path; relative paths are resolved against the project directory.");
+                    "Check that the file exists and is readable; Maven resolves a relative path against the project"
+                            + " directory.");
         } catch (IOException e) {
             throw new InvalidConfigurationException(
                     keyElement,

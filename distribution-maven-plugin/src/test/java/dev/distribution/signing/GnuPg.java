@@ -17,21 +17,38 @@ final class GnuPg {
     record Result(int exitCode, String stdout, String stderr) {}
 
     private final Path home;
+    private final boolean agent;
 
-    private GnuPg(Path home) {
+    private GnuPg(Path home, boolean agent) {
         this.home = home;
+        this.agent = agent;
     }
 
-    /** Creates an empty GNUPGHOME under {@code directory}. */
+    /** Creates an empty GNUPGHOME under {@code directory} for generating and using secret keys. */
     static GnuPg create(Path directory) throws IOException {
+        return new GnuPg(createHome(directory), true);
+    }
+
+    /**
+     * Creates an empty GNUPGHOME under {@code directory} that only imports public keys and verifies.
+     * gpg starts no agent there, because a daemonized agent outlives the test.
+     */
+    static GnuPg createVerifyOnly(Path directory) throws IOException {
+        return new GnuPg(createHome(directory), false);
+    }
+
+    private static Path createHome(Path directory) throws IOException {
         Path home = Files.createDirectories(directory.resolve("gnupg"));
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
-        return new GnuPg(home);
+        return home;
     }
 
     /** Runs gpg in batch mode with {@code args}; fails when it does not end within a minute. */
     Result run(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("gpg", "--batch", "--no-tty", "--pinentry-mode", "loopback"));
+        if (!agent) {
+            command.add("--no-autostart");
+        }
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE);
         builder.environment().put("GNUPGHOME", home.toString());

@@ -319,20 +319,16 @@ class OpenPgpSignerTest {
 
     /** Imports {@code exported} into a fresh GNUPGHOME and verifies a signature by {@code key} there. */
     private void assertExportVerifies(byte[] exported, SigningKey key) throws Exception {
-        GnuPg fresh = GnuPg.create(Files.createDirectories(temp.resolve("fresh")));
-        try {
-            Path keyFile = Files.write(temp.resolve("exported-key"), exported);
-            fresh.ok("--import", keyFile.toString());
-            Path data = Files.writeString(temp.resolve("payload"), "payload\n");
-            Path signature = temp.resolve("payload.asc");
-            sign(new OpenPgpSigner(key), data, signature, true);
+        GnuPg fresh = GnuPg.createVerifyOnly(Files.createDirectories(temp.resolve("fresh")));
+        Path keyFile = Files.write(temp.resolve("exported-key"), exported);
+        fresh.ok("--import", keyFile.toString());
+        Path data = Files.writeString(temp.resolve("payload"), "payload\n");
+        Path signature = temp.resolve("payload.asc");
+        sign(new OpenPgpSigner(key), data, signature, true);
 
-            GnuPg.Result result = fresh.run("--status-fd", "1", "--verify", signature.toString(), data.toString());
+        GnuPg.Result result = fresh.run("--status-fd", "1", "--verify", signature.toString(), data.toString());
 
-            assertThat(result.stdout()).contains("[GNUPG:] VALIDSIG " + key.fingerprint());
-        } finally {
-            fresh.stopAgent();
-        }
+        assertThat(result.stdout()).contains("[GNUPG:] VALIDSIG " + key.fingerprint());
     }
 
     private GnuPg.Result verifyClearSigned(SigningKey key, String text) throws Exception {
