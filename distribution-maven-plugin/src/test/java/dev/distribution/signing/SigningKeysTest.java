@@ -355,6 +355,22 @@ class SigningKeysTest {
     }
 
     @Test
+    void expiredKeyRejected() throws Exception {
+        keys.gpg.ok("--passphrase", "", "--quick-gen-key", "Old <o@example.invalid>", "ed25519", "sign", "seconds=1");
+        String fingerprint = keys.gpg.fingerprint("o@example.invalid");
+        Path expired = temp.resolve("expired.asc");
+        keys.gpg.ok("--armor", "--output", expired.toString(), "--export-secret-keys", fingerprint);
+        Thread.sleep(2000);
+
+        InvalidConfigurationException error = catchThrowableOfType(
+                InvalidConfigurationException.class,
+                () -> SigningKeys.resolve(expired, null, null, null, Map.of(), redactor));
+
+        assertThat(error.getElement()).isEqualTo(SigningKeys.KEY_FILE_ELEMENT);
+        assertThat(error.getMessage()).contains(fingerprint.substring(24) + " expired on ");
+    }
+
+    @Test
     void certifyOnlyPrimaryRejectedById() throws Exception {
         // A key ring whose only signing subkey is missing: export the primary alone.
         Path primaryOnly = temp.resolve("primary-only.asc");
