@@ -11,11 +11,14 @@ import java.util.Objects;
 import org.bouncycastle.bcpg.BCPGOutputStream;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.PacketFormat;
+import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureGenerator;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
+import org.bouncycastle.openpgp.operator.PGPContentSignerBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
+import org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentSignerBuilder;
 
 /**
  * Creates OpenPGP v4 signatures with a {@link SigningKey}: detached signatures (Release.gpg,
@@ -154,8 +157,7 @@ public final class OpenPgpSigner {
     }
 
     private PGPSignatureGenerator newGenerator(int signatureType) throws IOException {
-        PGPSignatureGenerator generator = new PGPSignatureGenerator(
-                new BcPGPContentSignerBuilder(key.publicKey().getAlgorithm(), hashAlgorithm), key.publicKey());
+        PGPSignatureGenerator generator = new PGPSignatureGenerator(contentSignerBuilder(), key.publicKey());
         PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
         hashed.setSignatureCreationTime(false, new Date());
         hashed.setIssuerFingerprint(false, key.publicKey());
@@ -169,6 +171,21 @@ public final class OpenPgpSigner {
         }
         generator.setHashedSubpackets(hashed.generate());
         return generator;
+    }
+
+    /**
+     * Returns a signer builder. RSA and EdDSA go through the JDK's providers, whose SHA-2 digests
+     * use CPU instructions and hash large files about five times faster than Bouncy Castle's pure
+     * Java digests. Other algorithms, such as ECDSA and DSA, use Bouncy Castle's implementation.
+     */
+    private PGPContentSignerBuilder contentSignerBuilder() {
+        int algorithm = key.publicKey().getAlgorithm();
+        return switch (algorithm) {
+            case PublicKeyAlgorithmTags.RSA_GENERAL,
+                    PublicKeyAlgorithmTags.RSA_SIGN,
+                    PublicKeyAlgorithmTags.EDDSA_LEGACY -> new JcaPGPContentSignerBuilder(algorithm, hashAlgorithm);
+            default -> new BcPGPContentSignerBuilder(algorithm, hashAlgorithm);
+        };
     }
 
     private PGPSignature generate(PGPSignatureGenerator generator) throws IOException {
