@@ -82,6 +82,24 @@ class SigningKeysTest {
     }
 
     @Test
+    void subkeysOnlyExportLoads() throws Exception {
+        Path subkeysOnly = temp.resolve("subkeys-only.asc");
+        keys.gpg.ok(
+                "--passphrase",
+                "",
+                "--armor",
+                "--output",
+                subkeysOnly.toString(),
+                "--export-secret-subkeys",
+                keys.subkeyPrimaryFingerprint);
+
+        SigningKey key =
+                SigningKeys.resolve(subkeysOnly, null, keys.subkeyPrimaryFingerprint, null, Map.of(), redactor);
+
+        assertThat(key.fingerprint()).isEqualTo(keys.subkeyFingerprint);
+    }
+
+    @Test
     void primaryKeyIdSelectsSigningSubkey() throws Exception {
         String primaryId = "0x" + keys.subkeyPrimaryFingerprint.substring(24).toLowerCase();
 
