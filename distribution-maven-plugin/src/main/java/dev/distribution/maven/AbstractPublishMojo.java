@@ -209,15 +209,20 @@ public abstract class AbstractPublishMojo extends AbstractDistributionMojo {
         return new MavenSettings(settings, settingsDecrypter, BuildSecrets.redactor());
     }
 
-    /** Prints the table of what this goal published, and adds it to the build's summary. */
+    /**
+     * Adds what this goal published to the build's summary, and prints it as a table unless the
+     * summary is printed when the build ends.
+     */
     protected void report(List<Publication> publications) {
         if (publications.isEmpty()) {
             return;
         }
-        String title = dryRun ? "Plan (dry run, nothing uploaded):" : "Published:";
-        reporter().info(title);
-        for (String line : PublicationTable.format(publications).split("\\R")) {
-            reporter().info("  " + line);
+        BuildSummary.add(publications);
+        if (!BuildSummary.isPrintedAtEnd()) {
+            reporter().info(dryRun ? "Plan (dry run, nothing uploaded):" : "Published:");
+            for (String line : PublicationTable.format(publications).split("\\R")) {
+                reporter().info("  " + line);
+            }
         }
         if (!dryRun) {
             reporter().info("Record: " + publicationLog().file());
