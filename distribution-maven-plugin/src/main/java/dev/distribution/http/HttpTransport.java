@@ -320,19 +320,21 @@ public final class HttpTransport implements Closeable {
         for (int redirects = 0; ; redirects++) {
             long start = System.nanoTime();
             ClassicHttpRequest request = toClassic(current);
+            // Described before sending, because HttpClient may remove headers from the request object.
+            String sentHeaders = describeHeaders(current, request);
             HttpClientContext context = HttpClientContext.create();
             context.setAuthCache(proxyAuthCache);
             ClassicHttpResponse response;
             try {
                 response = client.executeOpen(null, request, context);
             } catch (IOException e) {
-                logExchange(current, request, "failed: " + e, start);
+                logExchange(current, sentHeaders, "failed: " + e, start);
                 throw e;
             }
             try {
                 int status = response.getCode();
                 String reason = FailureMessages.reason(status, response.getReasonPhrase());
-                logExchange(current, request, "-> " + FailureMessages.statusText(status, reason), start);
+                logExchange(current, sentHeaders, "-> " + FailureMessages.statusText(status, reason), start);
 
                 Optional<HttpRequest> next = redirectTarget(current, response);
                 if (next.isPresent() && redirects < MAX_REDIRECTS) {
@@ -407,15 +409,32 @@ public final class HttpTransport implements Closeable {
         return classic;
     }
 
-    private void logExchange(HttpRequest request, ClassicHttpRequest sent, String result, long startNanos) {
-        long millis = (System.nanoTime() - startNanos) / 1_000_000;
-        List<String> headers = new ArrayList<>();
+    /**
+     * Returns the request's header fields for the debug log, secrets masked and listed last,
+     * because the Redactor masks everything after a credential header name up to the end of the line.
+     */
+    private static String describeHeaders(HttpRequest request, ClassicHttpRequest sent) {
+        List<String> plain = new ArrayList<>();
+        List<String> masked = new ArrayList<>();
         for (Header header : sent.getHeaders()) {
-            boolean secret = SensitiveHeaders.isSensitive(header.getName(), request.credentials());
-            headers.add(header.getName() + ": " + (secret ? Redactor.MASK : header.getValue()));
+            if (SensitiveHeaders.isSensitive(header.getName(), request.credentials())) {
+                masked.add(header.getName() + ": " + Redactor.MASK);
+            } else {
+                plain.add(header.getName() + ": " + header.getValue());
+            }
         }
+        HttpEntity entity = sent.getEntity();
+        if (entity != null) {
+            plain.add("Content-Length: " + entity.getContentLength());
+        }
+        plain.addAll(masked);
+        return String.join(", ", plain);
+    }
+
+    private void logExchange(HttpRequest request, String headers, String result, long startNanos) {
+        long millis = (System.nanoTime() - startNanos) / 1_000_000;
         String line = "HTTP " + request.method() + " " + FailureMessages.display(request.uri()) + " " + result + " in "
-                + millis + " ms; request headers: " + String.join(", ", headers);
+                + millis + " ms; request headers: " + headers;
         reporter.debug(redactor.redact(line));
     }
 
