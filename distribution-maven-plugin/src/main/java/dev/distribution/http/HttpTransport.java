@@ -242,10 +242,10 @@ public final class HttpTransport implements Closeable {
                 exchange = sendOnce(request, reader, attempt, attempt < maxAttempts);
             } catch (ReaderException e) {
                 String message = request.method() + " " + url + " failed while reading the response: "
-                        + FailureMessages.forIoError(e.cause(), settings);
+                        + FailureMessages.forIoError(e.cause(), request.uri(), settings);
                 throw new TransportException(redactor.redact(message), e.status(), url, e.cause());
             } catch (IOException e) {
-                String description = FailureMessages.forIoError(e, settings);
+                String description = FailureMessages.forIoError(e, request.uri(), settings);
                 if (attempt < maxAttempts && retryPolicy.retriesIoError(request, e)) {
                     waitBeforeRetry(request, url, attempt, retryPolicy.backoff(attempt), description);
                     continue;
