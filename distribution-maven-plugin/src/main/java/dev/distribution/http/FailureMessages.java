@@ -128,6 +128,7 @@ final class FailureMessages {
         Optional<ProxySettings> proxy = ProxyRoutePlanner.select(settings.proxies(), uri.getScheme(), uri.getHost());
         String peer = proxy.map(p -> "proxy " + p.host() + ":" + p.port()).orElse(uri.getHost() + ":" + port(uri));
         String proxyHint = proxy.isPresent() ? "; check the settings.xml <proxy>" : "";
+
         if (error instanceof ConnectTimeoutException) {
             return "connect to " + peer + " timed out after " + seconds(settings.connectTimeout()) + proxyHint;
         }
