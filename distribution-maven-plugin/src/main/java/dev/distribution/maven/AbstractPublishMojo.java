@@ -10,7 +10,9 @@ import dev.distribution.core.Repository;
 import dev.distribution.http.Credentials;
 import dev.distribution.http.HttpTransport;
 import dev.distribution.http.TransportSettings;
+import dev.distribution.http.TrustMaterial;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -188,6 +190,9 @@ public abstract class AbstractPublishMojo extends AbstractDistributionMojo {
             throw new InvalidConfigurationException(
                     "<retryAttempts>", String.valueOf(retryAttempts), "1 or more", "Set at least 1 attempt.");
         }
+        if (caBundle != null) {
+            checkCaBundle(caBundle.toPath());
+        }
         TransportSettings transportSettings = TransportSettings.builder()
                 .connectTimeout(Duration.ofSeconds(connectTimeout))
                 .readTimeout(Duration.ofSeconds(readTimeout))
@@ -197,6 +202,21 @@ public abstract class AbstractPublishMojo extends AbstractDistributionMojo {
                 .userAgent("distribution-maven-plugin")
                 .build();
         return new HttpTransport(transportSettings, reporter(), BuildSecrets.redactor());
+    }
+
+    private static void checkCaBundle(Path file) throws InvalidConfigurationException {
+        try {
+            if (TrustMaterial.readPem(file).isEmpty()) {
+                throw new IOException("no certificate found");
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidConfigurationException(
+                    "<caBundle>",
+                    file.toString(),
+                    "a readable PEM file with one or more -----BEGIN CERTIFICATE----- blocks",
+                    "Point -D" + PropertyNames.CA_BUNDLE + " at the CA certificates of your servers (" + e.getMessage()
+                            + ").");
+        }
     }
 
     /** The credentials of the settings.xml server whose id is the repository id. */
