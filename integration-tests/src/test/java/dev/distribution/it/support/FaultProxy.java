@@ -46,6 +46,7 @@ public final class FaultProxy implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger httpRequests = new AtomicInteger();
     private final AtomicInteger faults = new AtomicInteger();
+    private final AtomicInteger resets = new AtomicInteger();
     private volatile boolean closed;
 
     private FaultProxy(int targetPort, Fault fault, ServerSocket listener) {
@@ -120,10 +121,21 @@ public final class FaultProxy implements AutoCloseable {
 
     /**
      * Forwards {@code bytes} bytes, counted over both directions of a connection, then aborts the
-     * connection with a TCP RST to both the client and the server.
+     * connection with a TCP RST to both the client and the server. Every connection is cut this
+     * way.
      */
     public static Fault resetAfter(long bytes) {
-        return new ResetAfter(bytes);
+        return new ResetAfter(bytes, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Cuts connections as {@link #resetAfter(long)} does, but only the first {@code times} that
+     * reach {@code bytes}; later connections pass unchanged. Unlike {@link #firstConnections}, it
+     * does not matter how many short connections, such as existence checks, come before the long
+     * upload that gets cut.
+     */
+    public static Fault resetAfter(long bytes, int times) {
+        return new ResetAfter(bytes, times);
     }
 
     /** Throttles each direction of a connection to about {@code bytesPerSecond}. */
@@ -182,7 +194,7 @@ public final class FaultProxy implements AutoCloseable {
 
     record Latency(Duration delay) implements Fault {}
 
-    record ResetAfter(long bytes) implements Fault {}
+    record ResetAfter(long bytes, int times) implements Fault {}
 
     record Slow(long bytesPerSecond) implements Fault {}
 
@@ -225,7 +237,8 @@ public final class FaultProxy implements AutoCloseable {
             } else if (effective instanceof HttpStatus status) {
                 handleHttp(client, status);
             } else {
-                if (!(effective instanceof Pass)) {
+                // A reset is counted when it happens, because a connection may end before it.
+                if (!(effective instanceof Pass) && !(effective instanceof ResetAfter)) {
                     faults.incrementAndGet();
                 }
                 pipe(client, client.getInputStream(), new byte[0], effective);
@@ -307,6 +320,7 @@ public final class FaultProxy implements AutoCloseable {
         private final Fault fault;
         private final AtomicLong forwarded = new AtomicLong();
         private final AtomicInteger finishedDirections = new AtomicInteger();
+        private volatile boolean resetDeclined;
 
         Connection(Socket client, Socket server, Fault fault) {
             this.client = client;
@@ -323,14 +337,19 @@ public final class FaultProxy implements AutoCloseable {
                     if (fault instanceof Latency latency) {
                         Thread.sleep(latency.delay().toMillis());
                     }
-                    if (fault instanceof ResetAfter reset) {
+                    if (fault instanceof ResetAfter reset && !resetDeclined) {
                         long before = forwarded.getAndAdd(read);
                         long allowed = reset.bytes() - before;
                         if (allowed < read) {
-                            out.write(buffer, 0, (int) Math.max(0, allowed));
-                            out.flush();
-                            abort();
-                            return;
+                            if (resets.getAndIncrement() < reset.times()) {
+                                faults.incrementAndGet();
+                                out.write(buffer, 0, (int) Math.max(0, allowed));
+                                out.flush();
+                                abort();
+                                return;
+                            }
+                            // Enough connections were cut; this one passes unchanged.
+                            resetDeclined = true;
                         }
                     }
                     out.write(buffer, 0, read);

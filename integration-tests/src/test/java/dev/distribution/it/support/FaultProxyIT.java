@@ -81,6 +81,18 @@ class FaultProxyIT {
     }
 
     @Test
+    void resetOnceThenPass() throws Exception {
+        try (FaultProxy proxy = FaultProxy.start(nginx.readPort(), FaultProxy.resetAfter(100_000, 1))) {
+            assertThatThrownBy(() -> get(proxy, "big.bin")).isInstanceOf(IOException.class);
+
+            HttpResponse<byte[]> second = get(proxy, "big.bin");
+
+            assertThat(second.body()).isEqualTo(content);
+            assertThat(proxy.faults()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void firstConnectionsFailThenPass() throws Exception {
         // A raw socket, because java.net.http retries a GET whose connection closed by itself.
         try (FaultProxy proxy =
