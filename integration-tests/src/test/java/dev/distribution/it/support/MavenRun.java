@@ -38,7 +38,7 @@ import org.apache.maven.shared.invoker.MavenInvocationException;
  */
 public final class MavenRun {
     /** Maximum duration of one build; the Maven process is stopped when it runs longer. */
-    private static final int TIMEOUT_SECONDS = 600;
+    private static final int TIMEOUT_SECONDS = 240;
 
     private final Path workDirectory;
     private final Path projectDirectory;

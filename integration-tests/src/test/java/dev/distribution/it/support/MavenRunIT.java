@@ -70,6 +70,18 @@ class MavenRunIT {
     }
 
     @Test
+    void environmentReachesMaven() throws Exception {
+        MavenRun build = MavenRun.of("help-goal", "MavenRunIT/environment").property("it.checkEnvironment", "true");
+
+        MavenRun.BuildResult without = build.run("validate");
+        MavenRun.BuildResult with = build.environment("IT_MARKER", "marker-42").run("validate");
+
+        assertThat(without.exitCode()).as(without.toString()).isNotZero();
+        assertThat(without.log()).contains("IT_MARKER");
+        assertThat(with.exitCode()).as(with.toString()).isZero();
+    }
+
+    @Test
     void settingsAcceptedByMaven() throws Exception {
         MavenRun build = MavenRun.of("help-goal", "MavenRunIT/settings")
                 .settings(new MavenSettings().server("it-server", "deployer", "p<&>ss"));
