@@ -184,6 +184,8 @@ class RawIT {
             assertThat(result.exitCode()).as(result.toString()).isZero();
             assertThat(Files.size(local(build, TAR))).isGreaterThan(cutAfter);
             assertThat(proxy.faults()).isEqualTo(1);
+            // The cut hit the upload itself, not one of the existence checks before it.
+            assertThat(result.log()).contains("Retrying PUT " + proxy.url() + FOLDER + TAR);
             for (String name : List.of(TAR, ZIP, SUMS)) {
                 assertThat(fetch(name)).as(name).isEqualTo(Files.readAllBytes(local(build, name)));
             }
