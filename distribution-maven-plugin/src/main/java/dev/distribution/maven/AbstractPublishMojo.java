@@ -184,12 +184,28 @@ public abstract class AbstractPublishMojo extends AbstractDistributionMojo {
         return root.resolve(format).toAbsolutePath();
     }
 
+    /**
+     * Keeps HttpClient's header and wire logs at info level, even under {@code mvn -X}. At debug
+     * level they print every request header, so the Basic or Bearer {@code Authorization} value
+     * of each request would appear in the build log. Maven's SLF4J provider reads a logger's level
+     * from these system properties when the logger is created, which happens when HttpClient's
+     * connection classes are first loaded, so this must run before the first transport opens.
+     *
+     * <p>NOTE: if another plugin of the same build created these loggers first, at debug level,
+     * they keep that level.
+     */
+    private static void hideHttpClientHeaderLogs() {
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.hc.client5.http.headers", "info");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.hc.client5.http.wire", "info");
+    }
+
     /** Creates the HTTP transport with this run's timeouts, retries, CA bundle and settings.xml proxies. */
     protected HttpTransport openTransport() throws InvalidConfigurationException {
         if (retryAttempts < 1) {
             throw new InvalidConfigurationException(
                     "<retryAttempts>", String.valueOf(retryAttempts), "1 or more", "Set at least 1 attempt.");
         }
+        hideHttpClientHeaderLogs();
         if (caBundle != null) {
             checkCaBundle(caBundle.toPath());
         }
