@@ -38,6 +38,11 @@ public final class ItEnvironment {
         return value("it.pluginVersion");
     }
 
+    /** Returns the version of maven-archetype-plugin that generates projects from the archetypes. */
+    public static String archetypePluginVersion() {
+        return value("it.archetypePluginVersion");
+    }
+
     /** Returns {@code src/it}, the folder of the sample projects ({@code it.samples}). */
     public static Path samples() {
         return path("it.samples");

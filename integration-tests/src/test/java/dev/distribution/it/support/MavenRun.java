@@ -42,15 +42,17 @@ public final class MavenRun {
 
     private final Path workDirectory;
     private final Path projectDirectory;
+    private final String logPrefix;
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> arguments = new ArrayList<>();
     private Path settingsFile;
     private int runs;
 
-    private MavenRun(Path workDirectory, Path projectDirectory) {
+    private MavenRun(Path workDirectory, Path projectDirectory, String logPrefix) {
         this.workDirectory = workDirectory;
         this.projectDirectory = projectDirectory;
+        this.logPrefix = logPrefix;
     }
 
     /**
@@ -75,7 +77,39 @@ public final class MavenRun {
         // Maven's launcher searches upwards from the project for a .mvn folder and would find the
         // one of this repository. An empty one here makes the sample its own top-level project.
         Files.createDirectories(project.resolve(".mvn"));
-        return new MavenRun(work, project);
+        return new MavenRun(work, project, "build-");
+    }
+
+    /**
+     * Prepares a build in a fresh, empty {@code target/it-work/<workName>/project}, for goals that
+     * need no POM, such as {@code archetype:generate}.
+     */
+    public static MavenRun inEmptyFolder(String workName) throws IOException {
+        Path work = ItEnvironment.freshFolder(workName);
+        Path project = Files.createDirectories(work.resolve("project"));
+        Files.createDirectories(project.resolve(".mvn"));
+        return new MavenRun(work, project, "build-");
+    }
+
+    /**
+     * Returns a build of a project below this one's folder, such as one that {@code
+     * archetype:generate} created, with a copy of this build's settings, user properties,
+     * environment and arguments. Its logs are {@code <name>-build-<n>.log} in the same work folder.
+     *
+     * @param name a folder directly inside {@link #projectDirectory()}
+     */
+    public MavenRun project(String name) throws IOException {
+        Path project = projectDirectory.resolve(name);
+        if (!Files.isRegularFile(project.resolve("pom.xml"))) {
+            throw new IllegalArgumentException("No pom.xml in " + project);
+        }
+        Files.createDirectories(project.resolve(".mvn"));
+        MavenRun run = new MavenRun(workDirectory, project, name + "-build-");
+        run.settingsFile = settingsFile;
+        run.properties.putAll(properties);
+        run.environment.putAll(environment);
+        run.arguments.addAll(arguments);
+        return run;
     }
 
     /** Same as {@link #of(String, String, Map)} with no tokens but {@code pluginVersion}. */
@@ -140,7 +174,7 @@ public final class MavenRun {
      */
     public BuildResult run(String... goals) throws IOException {
         runs++;
-        Path logFile = workDirectory.resolve("build-" + runs + ".log");
+        Path logFile = workDirectory.resolve(logPrefix + runs + ".log");
         StringBuilder log = new StringBuilder();
         InvocationRequest request = request(List.of(goals));
         try (BufferedWriter writer = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8)) {
