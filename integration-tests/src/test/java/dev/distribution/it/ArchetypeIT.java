@@ -108,6 +108,67 @@ class ArchetypeIT {
     }
 
     @Test
+    void serviceDeploysToBoth(TestInfo info) throws Exception {
+        testName = info.getTestMethod().orElseThrow().getName();
+        startNginx();
+        MavenRun service = generate("service-archetype", testName, Map.of()).project("hello-service");
+        String archive = "hello-service-1.0.0-SNAPSHOT.tar.gz";
+
+        MavenRun.BuildResult embedded = service.run("deploy");
+        MavenRun.BuildResult nexus = service.settings(nexusSettings())
+                .property("nexus.url", nexusUrl())
+                .run("deploy");
+
+        assertThat(embedded.exitCode()).as(embedded.toString()).isZero();
+        Path local =
+                service.projectDirectory().resolve("target/distribution-repository/raw/hello-service/1.0.0-SNAPSHOT");
+        assertThat(names(local)).contains(archive, "SHA256SUMS");
+        assertThat(nexus.exitCode()).as(nexus.toString()).isZero();
+        Path download = Files.createDirectories(service.workDirectory().resolve("download"));
+        for (String name : List.of(archive, "SHA256SUMS")) {
+            curl("repository/raw-hosted/hello-service/1.0.0-SNAPSHOT/" + name, download.resolve(name));
+        }
+        Processes.Result check = run(download, "sha256sum", "-c", "--ignore-missing", "SHA256SUMS");
+        assertThat(check.exitCode()).as(check.output()).isZero();
+        assertThat(Files.readAllBytes(download.resolve(archive))).isEqualTo(Files.readAllBytes(local.resolve(archive)));
+    }
+
+    @Test
+    void pythonLibraryDeploysToBoth(TestInfo info) throws Exception {
+        testName = info.getTestMethod().orElseThrow().getName();
+        startNginx();
+        MavenRun library =
+                generate("python-library-archetype", testName, Map.of()).project("hello-lib");
+        String archive = "hello-lib-1.0.0-SNAPSHOT.tar.gz";
+
+        MavenRun.BuildResult embedded = library.run("deploy");
+        MavenRun.BuildResult nexus = library.settings(nexusSettings())
+                .property("nexus.url", nexusUrl())
+                .run("deploy");
+
+        assertThat(embedded.exitCode()).as(embedded.toString()).isZero();
+        Path local = library.projectDirectory().resolve("target/distribution-repository/raw/hello-lib/1.0.0-SNAPSHOT");
+        assertThat(names(local)).contains(archive, "SHA256SUMS");
+        assertThat(nexus.exitCode()).as(nexus.toString()).isZero();
+        Path download = Files.createDirectories(library.workDirectory().resolve("download"));
+        for (String name : List.of(archive, "SHA256SUMS")) {
+            curl("repository/raw-hosted/hello-lib/1.0.0-SNAPSHOT/" + name, download.resolve(name));
+        }
+        Processes.Result check = run(download, "sha256sum", "-c", "SHA256SUMS");
+        assertThat(check.exitCode()).as(check.output()).isZero();
+        Path unpacked = Files.createDirectories(download.resolve("unpacked"));
+        Processes.Result untar =
+                run(unpacked, "tar", "-xzf", download.resolve(archive).toString());
+        assertThat(untar.exitCode()).as(untar.output()).isZero();
+        Processes.Result imported = run(
+                unpacked.resolve("hello-lib-1.0.0-SNAPSHOT"),
+                "python3",
+                "-c",
+                "import hello_lib; print(hello_lib.greet('Ada'))");
+        assertThat(imported.output()).contains("Hello, Ada!");
+    }
+
+    @Test
     void parentWithNexusUrlDeploys(TestInfo info) throws Exception {
         testName = info.getTestMethod().orElseThrow().getName();
         startNginx();
@@ -202,6 +263,11 @@ class ArchetypeIT {
 
     private void startNginx() throws IOException {
         nginx = Nginx.start(ItEnvironment.freshFolder("ArchetypeIT/" + testName + "-nginx"), USER, PASSWORD);
+    }
+
+    /** The settings.xml servers of the default company parent, with the nginx user. */
+    private static MavenSettings nexusSettings() {
+        return new MavenSettings().server("nexus-raw", USER, PASSWORD).server("nexus-maven", USER, PASSWORD);
     }
 
     /** The Nexus base URL the generated projects get: nginx's write port, without the trailing slash. */
