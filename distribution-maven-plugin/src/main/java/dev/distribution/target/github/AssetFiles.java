@@ -40,14 +40,15 @@ public final class AssetFiles {
 
     /**
      * Returns the name GitHub is expected to store for {@code fileName}: every run of characters
-     * other than ASCII letters, digits, {@code . - _ +} becomes one {@code .}, and leading or
+     * other than ASCII letters, digits, {@code . - _ +}, with the dots next to it, becomes one
+     * {@code .}, and leading or
      * trailing dots are dropped. GitHub documents that it renames such names but not the exact
      * rule, so the name the API returns after an upload is what the build records.
      */
     public static String expectedName(String fileName) {
         // NOTE: the rule follows names GitHub has returned; it is not documented and may differ for
         // rare characters, in which case a re-run finds the asset through the 422 answer instead.
-        String mapped = fileName.replaceAll("[^A-Za-z0-9._+-]+", ".");
+        String mapped = fileName.replaceAll("\\.*[^A-Za-z0-9._+-]+\\.*", ".");
         return mapped.replaceAll("^\\.+|\\.+$", "");
     }
 }
