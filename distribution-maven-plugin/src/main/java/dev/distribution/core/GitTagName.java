@@ -2,11 +2,11 @@ package dev.distribution.core;
 
 /**
  * Validates a git tag name with the rules of {@code git check-ref-format} applied to
- * {@code refs/tags/<name>}, so that a release never asks a server to create a tag that git
- * rejects.
+ * {@code refs/tags/<name>}, so that no release
+ * request names a tag that git rejects.
  */
 public final class GitTagName {
-    /** What a tag may contain, for error messages. */
+    /** The accepted tag syntax, for error messages. */
     public static final String ACCEPTED = "a git tag name: no spaces, control characters or any of ~ ^ : ? * [ \\,"
             + " no '..', '@{' or '//', not starting or ending with '/', no part starting with '.' or ending"
             + " with '.lock', not ending with '.', not '@'";
@@ -17,7 +17,7 @@ public final class GitTagName {
      * Checks {@code tag}.
      *
      * @param element the POM element that produced the tag, for the error message
-     * @throws InvalidConfigurationException when the tag is empty, still holds an unresolved
+     * @throws InvalidConfigurationException when the tag is empty, still contains an unresolved
      *     {@code ${...}} expression, or breaks a rule of git
      */
     public static String validate(String tag, String element) throws InvalidConfigurationException {

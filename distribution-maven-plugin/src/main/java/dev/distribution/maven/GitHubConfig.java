@@ -7,7 +7,7 @@ import java.util.List;
 public class GitHubConfig {
     /**
      * The id of a declared repository of type {@code github}, whose URL is the repository's web
-     * URL and whose settings.xml server holds the token as password. Omitted: the repository GitHub
+     * URL and whose settings.xml server contains the token as password. Omitted: the repository GitHub
      * Actions names in {@code GITHUB_REPOSITORY}. User property: {@code distribution.github.repository}.
      */
     String repository;
@@ -51,7 +51,7 @@ public class GitHubConfig {
     /** The environment variable holding the token when settings.xml has none. Default: {@code GITHUB_TOKEN}, then {@code GH_TOKEN}. */
     String tokenEnvironment;
 
-    /** The longest total wait, in seconds, for GitHub's rate limits to reset. Default: {@code 900}. */
+    /** The maximum total wait, in seconds, for GitHub's rate limits to reset. Default: {@code 900}. */
     Integer maxRateLimitWait;
 
     /** Attaches the files of the {@code archive} goal, {@code SHA256SUMS} included. Default: {@code true}. */

@@ -73,6 +73,7 @@ public class GitHubReleaseMojo extends AbstractPublishMojo {
         GitHubConfig config =
                 BlockProperties.apply(github, GitHubConfig.class, "distribution.github", session.getUserProperties());
         Map<String, String> env = System.getenv();
+
         Repository repository = repository(config.repository, ELEMENT + "<repository>");
         if (repository != null && repository.type() != RepositoryType.GITHUB) {
             throw new InvalidConfigurationException(
@@ -81,6 +82,7 @@ public class GitHubReleaseMojo extends AbstractPublishMojo {
                     "a repository of type github",
                     "Point <github><repository> at a repository declared with <type>github</type>.");
         }
+
         GitHubLocation location = GitHubLocation.resolve(
                 repository == null ? null : repository.url(),
                 config.apiUrl,
@@ -97,6 +99,7 @@ public class GitHubReleaseMojo extends AbstractPublishMojo {
                 ELEMENT)) {
             assets.add(new ReleaseAsset(file.file(), file.name(), null, AssetFiles.contentType(file.name())));
         }
+
         String serverId = repository == null ? "github" : repository.id();
         Credentials token = token(serverId, config.tokenEnvironment, env);
         int maxWait = config.maxRateLimitWait == null ? 900 : config.maxRateLimitWait;
@@ -108,6 +111,7 @@ public class GitHubReleaseMojo extends AbstractPublishMojo {
                     "Set a wait in seconds.");
         }
         boolean replace = Boolean.TRUE.equals(config.replaceExisting) || isAllowRedeploy();
+
         try (HttpTransport http = openTransport()) {
             GitHubApi api = new GitHubApi(
                     http,

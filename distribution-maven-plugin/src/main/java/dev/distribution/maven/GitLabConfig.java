@@ -7,7 +7,7 @@ import java.util.List;
 public class GitLabConfig {
     /**
      * The id of a declared repository of type {@code gitlab}, whose URL is the project's web URL
-     * and whose settings.xml server holds the token. Omitted: the project GitLab CI names in
+     * and whose settings.xml server contains the token. Omitted: the project GitLab CI names in
      * {@code CI_API_V4_URL} and {@code CI_PROJECT_ID}. User property: {@code distribution.gitlab.repository}.
      */
     String repository;

@@ -71,6 +71,7 @@ public class GitLabReleaseMojo extends AbstractPublishMojo {
         GitLabConfig config =
                 BlockProperties.apply(gitlab, GitLabConfig.class, "distribution.gitlab", session.getUserProperties());
         Map<String, String> env = System.getenv();
+
         Repository repository = repository(config.repository, ELEMENT + "<repository>");
         if (repository != null && repository.type() != RepositoryType.GITLAB) {
             throw new InvalidConfigurationException(
@@ -79,6 +80,7 @@ public class GitLabReleaseMojo extends AbstractPublishMojo {
                     "a repository of type gitlab",
                     "Point <gitlab><repository> at a repository declared with <type>gitlab</type>.");
         }
+
         GitLabLocation location = GitLabLocation.resolve(
                 repository == null ? null : repository.url(),
                 config.apiUrl,
@@ -99,9 +101,11 @@ public class GitLabReleaseMojo extends AbstractPublishMojo {
                     file.file(),
                     GitLabNames.fileName(file.name(), mapNames, file.file().toString())));
         }
+
         String serverId = repository == null ? "gitlab" : repository.id();
         Credentials token = token(serverId, config, env);
         boolean replace = Boolean.TRUE.equals(config.replaceExisting) || isAllowRedeploy();
+
         try (HttpTransport http = openTransport()) {
             GitLabApi api = new GitLabApi(http, location.apiUrl(), location.project(), token);
             GitLabReleasePublisher publisher = new GitLabReleasePublisher(

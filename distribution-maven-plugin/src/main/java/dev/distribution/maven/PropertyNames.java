@@ -59,7 +59,7 @@ public final class PropertyNames {
     public static final String GITHUB_REPLACE_EXISTING = "distribution.github.replaceExisting";
     /** The environment variable holding the GitHub token. */
     public static final String GITHUB_TOKEN_ENVIRONMENT = "distribution.github.tokenEnvironment";
-    /** The longest total wait for GitHub's rate limits, in seconds. */
+    /** The maximum total wait for GitHub's rate limits, in seconds. */
     public static final String GITHUB_MAX_RATE_LIMIT_WAIT = "distribution.github.maxRateLimitWait";
 
     /** Skips the {@code gitlab-release} goal. */

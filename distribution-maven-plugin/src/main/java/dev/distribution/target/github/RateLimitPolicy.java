@@ -29,7 +29,7 @@ public final class RateLimitPolicy {
     /**
      * Creates the policy.
      *
-     * @param maxTotalWait the longest time all waits of one build may add up to
+     * @param maxTotalWait the maximum time all waits of one build may add up to
      */
     public RateLimitPolicy(Duration maxTotalWait, Clock clock, TransportSettings.Sleeper sleeper) {
         this.maxTotalWait = Objects.requireNonNull(maxTotalWait, "maxTotalWait");
@@ -42,7 +42,7 @@ public final class RateLimitPolicy {
         return new RateLimitPolicy(maxTotalWait, Clock.systemUTC(), TransportSettings.Sleeper.SYSTEM);
     }
 
-    /** The longest total wait. */
+    /** The maximum total wait. */
     public Duration maxTotalWait() {
         return maxTotalWait;
     }
