@@ -38,7 +38,12 @@ public record GitHubLocation(String apiUrl, String repository) {
                         "Declare the GitHub repository, for example <url>https://github.com/acme/hello</url>;"
                                 + " in GitHub Actions the GITHUB_REPOSITORY variable is used instead.");
             }
-            String base = apiUrl != null ? apiUrl : env.getOrDefault("GITHUB_API_URL", "https://api.github.com");
+            String fromEnvironment = env.get("GITHUB_API_URL");
+            String base = apiUrl != null
+                    ? apiUrl
+                    : (fromEnvironment == null || fromEnvironment.isBlank()
+                            ? "https://api.github.com"
+                            : fromEnvironment);
             return new GitHubLocation(checkApiUrl(base), repository);
         }
         URI uri;

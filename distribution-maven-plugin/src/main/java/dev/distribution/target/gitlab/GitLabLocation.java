@@ -57,8 +57,8 @@ public record GitLabLocation(String apiUrl, String project) {
                 derivedProject = path;
             }
         } else {
-            derivedApi = env.get("CI_API_V4_URL");
-            derivedProject = env.get("CI_PROJECT_ID");
+            derivedApi = blankToNull(env.get("CI_API_V4_URL"));
+            derivedProject = blankToNull(env.get("CI_PROJECT_ID"));
         }
         String resolvedApi = apiUrl != null && !apiUrl.isBlank() ? apiUrl.trim() : derivedApi;
         String resolvedProject = project != null && !project.isBlank() ? project.trim() : derivedProject;
@@ -86,5 +86,9 @@ public record GitLabLocation(String apiUrl, String project) {
                     "Fix the project path.");
         }
         return new GitLabLocation(resolvedApi, resolvedProject);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 }
