@@ -217,7 +217,7 @@ public final class GitHubReleasePublisher {
         if (!spec.name().equals(current.name())) {
             changes.put("name", spec.name());
         }
-        if (spec.body() != null && !spec.body().equals(current.body())) {
+        if (spec.body() != null && !sameText(spec.body(), current.body())) {
             changes.put("body", spec.body());
         }
         if (spec.prerelease() != current.prerelease()) {
@@ -240,6 +240,18 @@ public final class GitHubReleasePublisher {
         GitHubRelease updated = api.updateRelease(current.id(), changes);
         reporter.info("Updated release " + spec.tag() + " (" + String.join(", ", changes.keySet()) + ")");
         return updated;
+    }
+
+    /**
+     * Compares release notes without regard to line endings and trailing white space, so that a
+     * server that normalizes either does not make every run update the release.
+     */
+    static boolean sameText(String local, String remote) {
+        return remote != null && normalize(local).equals(normalize(remote));
+    }
+
+    private static String normalize(String text) {
+        return text.replace("\r\n", "\n").stripTrailing();
     }
 
     /** GitHub does not return {@code make_latest}, so the latest release is looked up instead. */

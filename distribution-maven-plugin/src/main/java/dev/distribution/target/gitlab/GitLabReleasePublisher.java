@@ -236,7 +236,7 @@ public final class GitLabReleasePublisher {
         if (!spec.name().equals(release.name())) {
             changes.put("name", spec.name());
         }
-        if (spec.description() != null && !spec.description().equals(release.description())) {
+        if (spec.description() != null && !sameText(spec.description(), release.description())) {
             changes.put("description", spec.description());
         }
         if (!changes.isEmpty()) {
@@ -250,6 +250,14 @@ public final class GitLabReleasePublisher {
         if (changes.isEmpty() && linked == 0) {
             reporter.info("Release " + spec.tag() + " is up to date");
         }
+    }
+
+    /** Compares release notes without regard to line endings and trailing white space. */
+    private static boolean sameText(String local, String remote) {
+        return remote != null
+                && local.replace("\r\n", "\n")
+                        .stripTrailing()
+                        .equals(remote.replace("\r\n", "\n").stripTrailing());
     }
 
     /** Adds or corrects one link; returns whether anything changed. */

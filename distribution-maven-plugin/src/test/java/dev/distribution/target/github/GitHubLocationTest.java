@@ -7,7 +7,7 @@ import dev.distribution.core.InvalidConfigurationException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Resolution of the API URL and repository, without any server. */
+/** Resolution of the API URL and repository. No real GitHub server runs in the test environment, and these checks need none. */
 class GitHubLocationTest {
     @Test
     void githubComUsesPublicApi() throws Exception {

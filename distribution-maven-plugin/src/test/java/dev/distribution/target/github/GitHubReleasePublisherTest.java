@@ -190,6 +190,17 @@ class GitHubReleasePublisherTest {
     }
 
     @Test
+    void lineEndingsAreNotChanges() throws Exception {
+        FakeGitHub.Release existing = github.addRelease("v1.0.0", "hello 1.0.0", false);
+        existing.body = "Notes\r\nline two\n";
+        ReleaseSpec crlf = new ReleaseSpec("v1.0.0", "hello 1.0.0", "Notes\nline two", false, false, null, null);
+
+        publisher().publish(crlf, List.of());
+
+        assertThat(github.writes()).isEmpty();
+    }
+
+    @Test
     void prereleaseChangeIsPatched() throws Exception {
         FakeGitHub.Release existing = github.addRelease("v1.0.0", "hello 1.0.0", false);
         ReleaseSpec prerelease = new ReleaseSpec("v1.0.0", "hello 1.0.0", null, false, true, null, "main");

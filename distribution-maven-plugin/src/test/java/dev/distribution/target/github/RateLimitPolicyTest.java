@@ -9,7 +9,10 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The waits GitHub's rate-limit answers ask for, computed without a server. */
+/**
+ * The waits that GitHub's rate-limit responses request. No real GitHub server runs in the test
+ * environment; the in-process flow test in {@link GitHubReleasePublisherTest} covers the waits end to end.
+ */
 class RateLimitPolicyTest {
     private static final Instant NOW = Instant.parse("2026-12-04T12:00:00Z");
 

@@ -7,7 +7,7 @@ import dev.distribution.core.InvalidConfigurationException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Resolution of the API URL and project, without any server. */
+/** Resolution of the API URL and project. No real GitLab server runs in the test environment, and these checks need none. */
 class GitLabLocationTest {
     @Test
     void webUrlGivesPathProject() throws Exception {
