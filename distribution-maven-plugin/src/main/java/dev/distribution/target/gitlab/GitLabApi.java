@@ -165,6 +165,18 @@ public final class GitLabApi {
         return Optional.of(release(parse(request, expectOk(request, response))));
     }
 
+    /** {@code GET /projects/:id/repository/tags/:tag_name}: whether the tag exists. */
+    public boolean tagExists(String tag) throws PublishException {
+        URI uri = URI.create(apiUrl + "/" + projectPath + "/repository/tags/" + encode(tag));
+        HttpRequest request = HttpRequest.get(uri).credentials(credentials).build();
+        HttpResponse response = http.execute(request);
+        if (response.status() == 404) {
+            return false;
+        }
+        expectOk(request, response);
+        return true;
+    }
+
     /** {@code POST /projects/:id/releases} with {@code tag_name}, {@code name}, {@code description}, {@code ref}, {@code assets}. */
     public GitLabRelease createRelease(Map<String, Object> fields) throws PublishException {
         HttpRequest request = json("POST", URI.create(apiUrl + "/" + projectPath + "/releases"), fields);

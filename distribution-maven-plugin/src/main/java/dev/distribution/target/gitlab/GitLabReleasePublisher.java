@@ -33,6 +33,8 @@ import java.util.Set;
  *       streaming a download). GitLab keeps duplicates instead of rejecting them, so a different
  *       file of the same name fails the run before anything is sent, unless replacing is allowed;
  *       then the new file is uploaded and the older copies are deleted.
+ *   <li>A release that does not exist yet needs its tag, or a ref to create the tag from; a
+ *       missing one fails the run before any upload.
  *   <li>Files are uploaded one at a time, because GitLab can fail concurrent first uploads of a
  *       version with 500.
  *   <li>The release is created with its links, or updated: changed name or description, links
@@ -90,12 +92,22 @@ public final class GitLabReleasePublisher {
             return reportPlan(spec, plan);
         }
         failOnConflicts(spec, plan);
+        Optional<GitLabRelease> existing = api.release(spec.tag());
+        if (existing.isEmpty() && spec.ref() == null && !api.tagExists(spec.tag())) {
+            throw new InvalidConfigurationException(
+                    "<gitlab><ref>",
+                    null,
+                    "a branch name or commit SHA",
+                    "Tag " + spec.tag() + " does not exist in project '" + api.project()
+                            + "', so GitLab needs a ref to create it. Set <gitlab><ref>, push the tag first, or run"
+                            + " in GitLab CI, where CI_COMMIT_SHA is used.");
+        }
 
         List<Publication> result = new ArrayList<>();
         for (Planned planned : plan) {
             result.add(execute(spec, planned, packageId));
         }
-        publishRelease(spec, locals);
+        publishRelease(spec, locals, existing);
         return result;
     }
 
@@ -200,7 +212,8 @@ public final class GitLabReleasePublisher {
         return publication;
     }
 
-    private void publishRelease(GitLabReleaseSpec spec, List<Local> locals) throws PublishException {
+    private void publishRelease(GitLabReleaseSpec spec, List<Local> locals, Optional<GitLabRelease> existing)
+            throws PublishException {
         List<GitLabRelease.Link> wanted = new ArrayList<>();
         for (Local local : locals) {
             wanted.add(new GitLabRelease.Link(
@@ -211,7 +224,6 @@ public final class GitLabReleasePublisher {
                     null,
                     LINK_TYPE));
         }
-        Optional<GitLabRelease> existing = api.release(spec.tag());
         if (existing.isEmpty()) {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("tag_name", spec.tag());

@@ -89,6 +89,8 @@ final class FakeGitHub implements AutoCloseable {
     volatile int rateLimitedRequests;
     volatile long rateLimitReset;
     volatile int failingUploads;
+    /** Content that another client uploads under the name of the next upload, just before it arrives. */
+    volatile byte[] racingContent;
 
     FakeGitHub() throws IOException {
         // Without TCP_NODELAY every response waits about 40 ms for a delayed ACK.
@@ -281,6 +283,10 @@ final class FakeGitHub implements AutoCloseable {
         }
         Map<String, String> query = query(request.query);
         String name = AssetFiles.expectedName(query.get("name"));
+        if (racingContent != null) {
+            addAsset(release, name, racingContent, "uploaded");
+            racingContent = null;
+        }
         if (release.assets.stream().anyMatch(a -> a.name.equals(name))) {
             return Answer.json(
                     422,

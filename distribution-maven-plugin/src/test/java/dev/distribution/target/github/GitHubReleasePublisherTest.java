@@ -290,6 +290,25 @@ class GitHubReleasePublisherTest {
     }
 
     @Test
+    void racingIdenticalUploadAccepted() throws Exception {
+        github.racingContent = "tar".getBytes(StandardCharsets.UTF_8);
+
+        List<Publication> result = publisher().publish(spec(), twoFiles());
+
+        assertThat(result.get(0).status()).isEqualTo(Publication.Status.ALREADY_PUBLISHED);
+        assertThat(github.release("v1.0.0").assets).hasSize(2);
+    }
+
+    @Test
+    void racingDifferentUploadConflicts() {
+        github.racingContent = "other".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> publisher().publish(spec(), twoFiles()))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("hello-1.0.0.tar.gz");
+    }
+
+    @Test
     void starterAssetIsDeleted() throws Exception {
         FakeGitHub.Release existing = github.addRelease("v1.0.0", "hello 1.0.0", false);
         existing.body = "Notes";

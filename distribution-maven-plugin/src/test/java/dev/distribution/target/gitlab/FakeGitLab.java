@@ -90,6 +90,7 @@ final class FakeGitLab implements AutoCloseable {
     final List<Package> packages = Collections.synchronizedList(new ArrayList<>());
     final List<Release> releases = Collections.synchronizedList(new ArrayList<>());
     final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
+    final List<String> tags = Collections.synchronizedList(new ArrayList<>());
 
     /**
      * Starts the server.
@@ -281,6 +282,12 @@ final class FakeGitLab implements AutoCloseable {
                 status[0] = removed ? 204 : 404;
                 return new byte[0];
             }
+        }
+        Matcher tagPath = Pattern.compile("repository/tags/([^/]+)").matcher(path);
+        if (method.equals("GET") && tagPath.matches()) {
+            String tag = decode(tagPath.group(1));
+            status[0] = tags.contains(tag) ? 200 : 404;
+            return JSON.writeValueAsBytes(JSON.createObjectNode().put("name", tag));
         }
         if (method.equals("POST") && path.equals("releases")) {
             JsonNode fields = request.json();

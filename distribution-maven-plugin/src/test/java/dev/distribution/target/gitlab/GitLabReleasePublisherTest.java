@@ -187,6 +187,26 @@ class GitLabReleasePublisherTest {
     }
 
     @Test
+    void missingTagWithoutRefFails() {
+        GitLabReleaseSpec noRef = new GitLabReleaseSpec("hello", "1.0.0", "v1.0.0", "hello 1.0.0", null, null, "/");
+
+        assertThatThrownBy(() -> publisher().publish(noRef, twoFiles()))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("<gitlab><ref>");
+        assertThat(gitlab.writes()).isEmpty();
+    }
+
+    @Test
+    void existingTagNeedsNoRef() throws Exception {
+        gitlab.tags.add("v1.0.0");
+        GitLabReleaseSpec noRef = new GitLabReleaseSpec("hello", "1.0.0", "v1.0.0", "hello 1.0.0", null, null, "/");
+
+        publisher().publish(noRef, twoFiles());
+
+        assertThat(gitlab.release("v1.0.0").links).hasSize(2);
+    }
+
+    @Test
     void conflictFailsBeforeUpload() throws Exception {
         FakeGitLab.Package pkg = gitlab.addPackage("hello", "1.0.0");
         gitlab.addFile(pkg, "SHA256SUMS", "other".getBytes(StandardCharsets.UTF_8));
