@@ -30,7 +30,7 @@ public final class GitTagName {
                     element,
                     tag,
                     ACCEPTED,
-                    "The template holds an expression Maven could not resolve; use properties the project defines,"
+                    "The template contains an expression Maven could not resolve; use properties the project defines,"
                             + " such as ${project.version}.");
         }
         String problem = problem(tag);

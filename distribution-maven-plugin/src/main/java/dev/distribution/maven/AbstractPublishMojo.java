@@ -118,7 +118,7 @@ public abstract class AbstractPublishMojo extends AbstractDistributionMojo {
         return dryRun;
     }
 
-    /** Whether this run may replace different files already published. */
+    /** Returns whether this run may replace different files already published. */
     protected boolean isAllowRedeploy() {
         return allowRedeploy;
     }

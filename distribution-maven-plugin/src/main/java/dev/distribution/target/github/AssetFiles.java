@@ -47,7 +47,7 @@ public final class AssetFiles {
      */
     public static String expectedName(String fileName) {
         // NOTE: the rule follows names GitHub has returned; it is not documented and may differ for
-        // rare characters, in which case a re-run finds the asset through the 422 answer instead.
+        // rare characters, in which case a re-run finds the asset through the 422 response instead.
         String mapped = fileName.replaceAll("\\.*[^A-Za-z0-9._+-]+\\.*", ".");
         return mapped.replaceAll("^\\.+|\\.+$", "");
     }

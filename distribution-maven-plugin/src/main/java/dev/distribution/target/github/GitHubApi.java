@@ -141,7 +141,7 @@ public final class GitHubApi {
      * {@code POST <upload_url>?name=<name>&label=<label>} with the file as the raw body, streamed.
      *
      * @return the asset as stored, with the name GitHub gave it
-     * @throws AssetExistsException when GitHub answers 422 {@code already_exists}
+     * @throws AssetExistsException when GitHub returns 422 {@code already_exists}
      */
     public GitHubAsset uploadAsset(GitHubRelease release, ReleaseAsset asset) throws PublishException {
         String base = release.uploadUrl();
@@ -318,7 +318,8 @@ public final class GitHubApi {
         if (!rateLimit.allows(wait)) {
             Instant until = rateLimit.clock().instant().plus(wait);
             throw new PublishException("GitHub's API rate limit stopped " + request.method() + " " + request.uri()
-                    + " (HTTP " + response.status() + "): it asks to wait " + wait.toSeconds() + " s, until " + until
+                    + " (HTTP " + response.status() + "): it requests a wait of " + wait.toSeconds() + " s, until "
+                    + until
                     + ", which exceeds the maximum total wait of "
                     + rateLimit.maxTotalWait().toSeconds()
                     + " s. Re-run after that time, or raise <github><maxRateLimitWait>"

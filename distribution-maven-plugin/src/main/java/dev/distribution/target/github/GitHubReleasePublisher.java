@@ -71,7 +71,7 @@ public final class GitHubReleasePublisher {
      * @throws InvalidConfigurationException when a file is missing or two assets share a name
      * @throws ConflictException when the release has a different asset of the same name and
      *     replacing is not allowed
-     * @throws PublishException when GitHub cannot be reached or answers with an error
+     * @throws PublishException when GitHub cannot be reached or returns an error
      */
     public List<Publication> publish(ReleaseSpec spec, List<ReleaseAsset> assets) throws DistributionException {
         List<Local> locals = describe(assets);
@@ -341,7 +341,7 @@ public final class GitHubReleasePublisher {
 
     /**
      * Uploads one file. After a server error or a lost connection the upload may have left an
-     * asset in state {@code starter}, or may even have completed; the asset list tells which.
+     * asset in state {@code starter}, or may even have completed; the asset list shows which.
      */
     private GitHubAsset upload(GitHubRelease release, Local local) throws PublishException {
         for (int attempt = 1; ; attempt++) {

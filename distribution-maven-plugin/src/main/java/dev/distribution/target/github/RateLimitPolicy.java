@@ -10,10 +10,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Waits out GitHub's rate limits within a bound. GitHub answers 403 or 429 when a limit is hit: the
+ * Waits out GitHub's rate limits within a bound. GitHub returns 403 or 429 when a limit is hit: the
  * primary limit sets {@code x-ratelimit-remaining: 0} and {@code x-ratelimit-reset} (epoch
  * seconds), a secondary limit sets {@code retry-after} (seconds), and a secondary limit without
- * headers asks clients to wait at least a minute (GitHub REST API documentation, "Rate limits for
+ * headers requests that clients wait at least a minute (GitHub REST API documentation, "Rate limits for
  * the REST API").
  */
 public final class RateLimitPolicy {
@@ -47,7 +47,7 @@ public final class RateLimitPolicy {
         return maxTotalWait;
     }
 
-    /** Returns the wait a response asks for when it reports a rate limit, otherwise empty. */
+    /** Returns the wait a response requests when it reports a rate limit, otherwise empty. */
     public Optional<Duration> waitFor(HttpResponse response) {
         return waitFor(
                 response.status(),

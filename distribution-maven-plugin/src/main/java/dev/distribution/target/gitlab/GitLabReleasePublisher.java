@@ -72,7 +72,7 @@ public final class GitLabReleasePublisher {
      * @throws InvalidConfigurationException when a file is missing or two files share a name
      * @throws ConflictException when the package has a different file of the same name and
      *     replacing is not allowed
-     * @throws PublishException when GitLab cannot be reached or answers with an error
+     * @throws PublishException when GitLab cannot be reached or returns an error
      */
     public List<Publication> publish(GitLabReleaseSpec spec, List<PackageUpload> uploads) throws DistributionException {
         List<Local> locals = describe(uploads);
