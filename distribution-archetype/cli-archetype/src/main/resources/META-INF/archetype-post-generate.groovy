@@ -20,6 +20,15 @@ check('parentArtifactId', coordinate, 'the artifactId of the company parent POM,
 check('parentVersion', /[0-9][A-Za-z0-9._-]*/, 'the version of the company parent POM, such as 1.0.0')
 check('commandName', /[a-z0-9][a-z0-9._+-]*/,
         'a command name of lower-case letters, digits, ".", "_", "+" and "-", such as hello')
+check('releaseHost', /none|github|gitlab/, 'none (the default), github or gitlab')
+String host = properties.getProperty('releaseHost', '').trim()
+String releaseUrl = properties.getProperty('releaseUrl', '').trim()
+if (host == 'none' && releaseUrl != 'none') {
+    problems << "-DreleaseUrl=${releaseUrl} is invalid without -DreleaseHost: expected -DreleaseHost=github or gitlab as well"
+} else if (host in ['github', 'gitlab'] && !(releaseUrl ==~ /https?:\/\/[^\s\/?#]+(\/[^\s\/?#]+){2,}\/?/)) {
+    String example = host == 'github' ? 'https://github.com/acme/hello' : 'https://gitlab.example.com/group/hello'
+    problems << "-DreleaseUrl=${releaseUrl} is invalid: expected the project's web URL on ${host}, such as ${example}"
+}
 
 if (problems) {
     new File(request.outputDirectory, request.artifactId).deleteDir()

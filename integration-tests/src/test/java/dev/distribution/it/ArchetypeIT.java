@@ -200,6 +200,8 @@ class ArchetypeIT {
         cliProperties.put("parentArtifactId", "acme-parent");
         cliProperties.put("parentVersion", "1.0.0");
         cliProperties.put("commandName", "acme");
+        cliProperties.put("releaseHost", "gitlab");
+        cliProperties.put("releaseUrl", "https://gitlab.example.com/acme/tools/acme-tool");
         MavenRun cli = generate("cli-archetype", testName + "-cli", cliProperties)
                 .project("acme-tool")
                 .settings(settings);
@@ -207,6 +209,10 @@ class ArchetypeIT {
         MavenRun.BuildResult cliDeploy = cli.run("deploy");
 
         assertThat(cliDeploy.exitCode()).as(cliDeploy.toString()).isZero();
+        // No GitLab runs here; without a token the release waits for -Ddistribution.gitlab.skip=false.
+        assertThat(cliDeploy.log()).contains("Skipping: distribution.gitlab.skip is set.");
+        assertThat(Files.readString(cli.projectDirectory().resolve("pom.xml")))
+                .contains("<url>https://gitlab.example.com/acme/tools/acme-tool</url>");
         Path download = Files.createDirectories(cli.workDirectory().resolve("download"));
         for (String name : List.of("acme-tool-2.1.0.tar.gz", "SHA256SUMS")) {
             curl("repository/files/acme-tool/2.1.0/" + name, download.resolve(name));
@@ -232,6 +238,23 @@ class ArchetypeIT {
         assertThat(result.log()).contains("-DnexusUrl=https://nexus.example.com/repository/raw-hosted/ is invalid");
         assertThat(result.log()).contains("-DrawRepository=raw hosted is invalid");
         assertThat(run.projectDirectory().resolve("broken-parent")).doesNotExist();
+    }
+
+    @Test
+    void invalidCliPropertiesFail(TestInfo info) throws Exception {
+        testName = info.getTestMethod().orElseThrow().getName();
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("artifactId", "broken-cli");
+        properties.put("package", "com.example.1tool");
+        properties.put("releaseHost", "github");
+        MavenRun run = archetypeGenerate("cli-archetype", testName, properties);
+
+        MavenRun.BuildResult result = run.run(generateGoal());
+
+        assertThat(result.exitCode()).as(result.toString()).isNotZero();
+        assertThat(result.log()).contains("-Dpackage=com.example.1tool is invalid");
+        assertThat(result.log()).contains("-DreleaseUrl=none is invalid");
+        assertThat(run.projectDirectory().resolve("broken-cli")).doesNotExist();
     }
 
     /** Runs archetype:generate in batch mode and checks that it succeeded. */
