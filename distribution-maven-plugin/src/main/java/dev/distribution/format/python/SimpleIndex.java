@@ -23,7 +23,7 @@ import java.util.TreeSet;
  *
  * <p>Layout under the repository root ({@code pypi/} in the embedded repository): {@code simple/}
  * with the pages, {@code packages/<project>/} with the distribution files and their {@code
- * .metadata} files (PEP 658). Links are relative, so the same tree works over {@code file://} and
+ * .metadata} files (PEP 658, announced under the PEP 714 names). Links are relative, so the same tree works over {@code file://} and
  * from any HTTP server.
  */
 public final class SimpleIndex {
@@ -153,8 +153,8 @@ public final class SimpleIndex {
                     node.put("requires-python", file.requiresPython());
                 }
                 if (file.metadataSha256() != null) {
+                    // Only the PEP 714 name: pip before 23.2 fails on a dist-info-metadata object.
                     node.putObject("core-metadata").put("sha256", file.metadataSha256());
-                    node.putObject("dist-info-metadata").put("sha256", file.metadataSha256());
                 }
                 if (file.size() >= 0) {
                     node.put("size", file.size());
@@ -179,9 +179,12 @@ public final class SimpleIndex {
                             .append('"');
                 }
                 if (file.metadataSha256() != null) {
-                    String value = "sha256=" + file.metadataSha256();
-                    html.append(" data-dist-info-metadata=\"").append(value).append('"');
-                    html.append(" data-core-metadata=\"").append(value).append('"');
+                    // Only the PEP 714 name. pip before 23.2 (Debian 12 ships 23.0) reads the older
+                    // data-dist-info-metadata and then rejects a project name spelt differently from
+                    // the metadata's Name; without it those versions download the wheel instead.
+                    html.append(" data-core-metadata=\"sha256=")
+                            .append(file.metadataSha256())
+                            .append('"');
                 }
                 if (file.yanked() != null) {
                     String reason = file.yanked().isTextual() ? file.yanked().asText() : "";
