@@ -78,6 +78,11 @@ public final class CoreMetadataBuilder {
         return pyproject == null ? "<python><" + pomName + ">" : pyproject + " [project] " + pyprojectKey;
     }
 
+    /** A nested element or key: {@code <python><urls><Homepage>} or {@code ... [project] urls.Homepage}. */
+    private static String child(String element, String key) {
+        return element.endsWith(">") ? element + "<" + key + ">" : element + "." + key;
+    }
+
     /** Sets the project name, for example {@code hello-tool}. */
     public CoreMetadataBuilder name(String value) throws InvalidConfigurationException {
         this.name = PythonNames.requireValid(element("name", "name"), value == null ? null : value.strip());
@@ -152,7 +157,7 @@ public final class CoreMetadataBuilder {
         String base = type == null ? "" : type.split(";", 2)[0].strip();
         if (!List.of("text/markdown", "text/x-rst", "text/plain").contains(base)) {
             throw new InvalidConfigurationException(
-                    element + " content-type",
+                    child(element, "content-type"),
                     type,
                     "text/markdown, text/x-rst or text/plain",
                     "Give one of the content types PyPI renders.");
@@ -222,14 +227,14 @@ public final class CoreMetadataBuilder {
         }
         if (cleanName != null && !cleanName.matches("[^,<>\"@\\r\\n]+")) {
             throw new InvalidConfigurationException(
-                    element + " name",
+                    child(element, "name"),
                     cleanName,
                     "a name without ',', '<', '>', '\"', '@' or line breaks",
                     "Write the name alone and the address in the e-mail part.");
         }
         if (cleanEmail != null && !EMAIL.matcher(cleanEmail).matches()) {
             throw new InvalidConfigurationException(
-                    element + " email",
+                    child(element, "email"),
                     cleanEmail,
                     "one e-mail address such as dev@example.com",
                     "Give one address per person.");
@@ -249,7 +254,7 @@ public final class CoreMetadataBuilder {
         }
         if (url == null || !URL.matcher(url.strip()).matches()) {
             throw new InvalidConfigurationException(
-                    element + " " + label, url, "an absolute URL such as https://example.com/", "Give the full URL.");
+                    child(element, label), url, "an absolute URL such as https://example.com/", "Give the full URL.");
         }
         projectUrls.put(label.strip(), url.strip());
         return this;
@@ -311,7 +316,7 @@ public final class CoreMetadataBuilder {
                     "an extra name of ASCII letters, digits, '.', '_' and '-'",
                     "Rename the extra, for example test or docs.");
         }
-        String clean = requirement(element + " " + extra, requirement);
+        String clean = requirement(child(element, extra), requirement);
         extras.computeIfAbsent(PythonNames.normalize(extra), key -> new ArrayList<>())
                 .add(clean);
         return this;
@@ -361,7 +366,7 @@ public final class CoreMetadataBuilder {
         String cleanTarget = target == null ? null : target.strip();
         if (cleanTarget == null || !OBJECT_REFERENCE.matcher(cleanTarget).matches()) {
             throw new InvalidConfigurationException(
-                    element + " " + pointName,
+                    child(element, pointName),
                     target,
                     "an object reference module.path:function, such as hello_tool.cli:main",
                     "Point the entry at the function to run.");
