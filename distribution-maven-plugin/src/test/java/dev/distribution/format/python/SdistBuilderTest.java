@@ -14,6 +14,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -126,6 +127,42 @@ class SdistBuilderTest {
             theirs = files.findFirst().orElseThrow();
         }
         assertThat(moduleFiles(theirs)).isEqualTo(moduleFiles(ours));
+    }
+
+    /**
+     * A licensed sdist needs setuptools 77 or newer (PEP 639); Debian 12 has 66, so this runs only
+     * where a local index under /opt/pypi offers a newer one.
+     */
+    @Test
+    void licensedSdistBuildsWithNewSetuptools() throws Exception {
+        Path localIndex = Path.of("/opt/pypi/simple");
+        Assumptions.assumeTrue(Files.isDirectory(localIndex.resolve("setuptools")), "no local index with setuptools");
+        Path project = PythonTools.sampleProject(dir.resolve("project"));
+        CoreMetadata metadata = PythonTools.sampleMetadata(project)
+                .license("MIT")
+                .licenseFile(project, "LICENSE")
+                .build();
+        PythonSources sources = PythonSources.scan("<python><sources>", project.resolve("src/main/python"));
+        Path sdist = new SdistBuilder(metadata, sources, TIME).build(dir.resolve("out"));
+        Path ours = new WheelBuilder(metadata, sources, TIME).build(dir.resolve("out"));
+        Path venv = PythonTools.venv(dir);
+        PythonTools.Run build = PythonTools.run(
+                dir,
+                venv.resolve("bin/pip").toString(),
+                "wheel",
+                "--no-deps",
+                "--index-url",
+                localIndex.toUri().toString(),
+                "-w",
+                dir.resolve("theirs").toString(),
+                sdist.toString());
+        assertThat(build.exitCode()).as(build.output()).isZero();
+        Path theirs;
+        try (var files = Files.list(dir.resolve("theirs"))) {
+            theirs = files.findFirst().orElseThrow();
+        }
+        // setuptools 77 and later add "Dynamic: license-file" to every wheel with license files.
+        assertThat(MetadataComparison.differences(dir, ours, theirs, "Dynamic")).isEqualTo("{}");
     }
 
     private static List<String> moduleFiles(Path wheel) throws Exception {
