@@ -1,14 +1,18 @@
 package dev.distribution.format.python;
 
 import dev.distribution.core.InvalidConfigurationException;
+import dev.distribution.version.InvalidVersionException;
+import dev.distribution.version.VersionMapper;
 import java.math.BigInteger;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Validates a PEP 440 version and writes its normalised form, the spelling used in core metadata
- * and in file names.
+ * Reads a PEP 440 version in any of the spellings PEP 440 allows ({@code 1.0-RC1}, {@code v1.0})
+ * and writes its normalised form, the spelling used in core metadata and in file names. The result
+ * is checked against {@link VersionMapper#validatePep440}; Maven versions are mapped with {@link
+ * VersionMapper#pep440} before they reach this class.
  */
 public final class Pep440Version {
     private static final Pattern GRAMMAR = Pattern.compile(
@@ -66,7 +70,14 @@ public final class Pep440Version {
         if (m.group("local") != null) {
             out.append('+').append(m.group("local").toLowerCase(Locale.ROOT).replaceAll("[-_]", "."));
         }
-        return out.toString();
+        String normalized = out.toString();
+        try {
+            // The version package owns the normalized grammar that file names and indexes use.
+            VersionMapper.validatePep440(normalized);
+        } catch (InvalidVersionException e) {
+            throw new InvalidConfigurationException(element, version, e.getGrammar(), e.getFix());
+        }
+        return normalized;
     }
 
     private static String preLabel(String label) {
