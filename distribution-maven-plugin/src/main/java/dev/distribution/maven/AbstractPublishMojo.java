@@ -118,6 +118,11 @@ public abstract class AbstractPublishMojo extends AbstractDistributionMojo {
         return dryRun;
     }
 
+    /** Whether different files already published may be replaced. */
+    protected boolean allowRedeploy() {
+        return allowRedeploy;
+    }
+
     /** The publisher with this run's options, recording to {@code target/distribution/publication.json}. */
     protected Publisher publisher() {
         return new Publisher(reporter(), publicationLog(), new PublishOptions(dryRun, allowRedeploy));

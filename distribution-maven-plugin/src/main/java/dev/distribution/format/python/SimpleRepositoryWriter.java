@@ -50,7 +50,8 @@ public final class SimpleRepositoryWriter {
 
     /** The index URL pip takes, for example {@code file:///.../pypi/simple/}. */
     public String indexUrl() {
-        return root.resolve("simple").toUri().toString().replaceAll("/?$", "/");
+        String url = root.resolve("simple").toUri().toString();
+        return url.endsWith("/") ? url : url + "/";
     }
 
     /**
