@@ -53,13 +53,7 @@ class PythonDeployIT {
         run(
                 root,
                 "Installing the plugin",
-                mvn(
-                        "-o",
-                        "install",
-                        "-DskipTests",
-                        "-Dspotless.check.skip=true",
-                        "-pl",
-                        ".,distribution-maven-plugin"));
+                mvn("install", "-DskipTests", "-Dspotless.check.skip=true", "-pl", ".,distribution-maven-plugin"));
         project = work.resolve("hello-python");
         copy(root.resolve("integration-tests/src/it/hello-python"), project);
         port = freePort();
