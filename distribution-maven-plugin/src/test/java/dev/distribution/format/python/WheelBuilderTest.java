@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.TimeZone;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -153,6 +154,41 @@ class WheelBuilderTest {
         PythonTools.Run run =
                 PythonTools.run(dir, PythonTools.PYTHON, "-m", "twine", "check", "--strict", wheel.toString());
         assertThat(run.output()).contains("PASSED");
+    }
+
+    /**
+     * twine 4.0.2 cannot read metadata 2.4, so the licensed metadata is validated with a current
+     * {@code packaging} ({@code Metadata.from_email(validate=True)}), where a local index offers one.
+     */
+    @Test
+    void metadata24ValidForPackaging() throws Exception {
+        Path localIndex = Path.of("/opt/pypi/simple");
+        Assumptions.assumeTrue(Files.isDirectory(localIndex.resolve("packaging")), "no local index with packaging");
+        Path project = PythonTools.sampleProject(dir.resolve("project"));
+        CoreMetadata metadata = PythonTools.sampleMetadata(project)
+                .license("MIT")
+                .licenseFile(project, "LICENSE")
+                .build();
+        Path file = dir.resolve("METADATA");
+        Files.write(file, metadata.toBytes());
+        Path venv = PythonTools.venv(dir);
+        PythonTools.Run install = PythonTools.run(
+                dir,
+                venv.resolve("bin/pip").toString(),
+                "install",
+                "--index-url",
+                localIndex.toUri().toString(),
+                "packaging>=24.1");
+        assertThat(install.exitCode()).as(install.output()).isZero();
+        PythonTools.Run check = PythonTools.run(
+                dir,
+                venv.resolve("bin/python").toString(),
+                "-c",
+                "import sys; from packaging.metadata import Metadata;"
+                        + " m = Metadata.from_email(open(sys.argv[1], 'rb').read(), validate=True);"
+                        + " print(m.metadata_version, m.license_expression, m.license_files)",
+                file.toString());
+        assertThat(check.output()).isEqualTo("2.4 MIT ['LICENSE']\n");
     }
 
     @Test
