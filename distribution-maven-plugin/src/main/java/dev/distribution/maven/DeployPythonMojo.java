@@ -6,6 +6,7 @@ import dev.distribution.core.DistributionException;
 import dev.distribution.core.InvalidConfigurationException;
 import dev.distribution.core.Publication;
 import dev.distribution.core.Repository;
+import dev.distribution.core.RepositoryType;
 import dev.distribution.format.python.DistributionFile;
 import dev.distribution.format.python.SimpleRepositoryWriter;
 import dev.distribution.http.HttpTransport;
@@ -74,7 +75,7 @@ public class DeployPythonMojo extends AbstractPublishMojo {
         Repository repository = repository(config.repository, ELEMENT + "<repository>");
         List<Publication> publications;
         String indexUrl;
-        if (repository == null || repository.type() == dev.distribution.core.RepositoryType.STATIC) {
+        if (repository == null || repository.type() == RepositoryType.STATIC) {
             Path root = repository == null ? embeddedRepository("pypi") : Path.of(repository.url());
             SimpleRepositoryWriter writer = new SimpleRepositoryWriter(root);
             publications = writeStatic(writer, repository == null ? "embedded" : repository.id(), files);
@@ -84,7 +85,7 @@ public class DeployPythonMojo extends AbstractPublishMojo {
                 Path work = buildDirectory().resolve("distribution").resolve("python-index");
                 switch (repository.type()) {
                     case PYPI, NEXUS -> {
-                        String uploadUrl = repository.type() == dev.distribution.core.RepositoryType.NEXUS
+                        String uploadUrl = repository.type() == RepositoryType.NEXUS
                                 ? NexusRepositoryUrl.parse(
                                                 repository.url(),
                                                 "<repositories><repository> '" + repository.id() + "'<url>")

@@ -1,5 +1,6 @@
 package dev.distribution.format.python;
 
+import dev.distribution.core.Checksums;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ final class Reproducible {
     /** Passes bytes on while counting them and feeding a SHA-256; never closes the wrapped stream. */
     static final class DigestingStream extends OutputStream {
         private final OutputStream out;
-        private final MessageDigest digest = dev.distribution.core.Checksums.newDigest("SHA-256");
+        private final MessageDigest digest = Checksums.newDigest(Checksums.SHA256);
         private long size;
 
         DigestingStream(OutputStream out) {

@@ -1,6 +1,7 @@
 package dev.distribution.format.python;
 
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -310,7 +311,7 @@ public final class SdistBuilder {
     }
 
     /** Lets the gzip stream finish without closing the caller's stream. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
+    private static final class NonClosing extends FilterOutputStream {
         NonClosing(OutputStream out) {
             super(out);
         }

@@ -6,12 +6,14 @@ import dev.distribution.core.RemoteState;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,7 +180,7 @@ public final class SimpleRepositoryWriter {
                     ? SimpleIndex.ProjectPage.parse(project, Files.readAllBytes(json))
                     : new SimpleIndex.ProjectPage(project);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("Cannot read " + json, e);
+            throw new UncheckedIOException("Cannot read " + json, e);
         }
     }
 
@@ -193,7 +195,7 @@ public final class SimpleRepositoryWriter {
                 in.transferTo(digesting);
             }
             Reproducible.moveInto(temporary, target);
-            return java.util.HexFormat.of().formatHex(digesting.sha256());
+            return HexFormat.of().formatHex(digesting.sha256());
         } finally {
             Files.deleteIfExists(temporary);
         }

@@ -2,6 +2,7 @@ package dev.distribution.format.python;
 
 import dev.distribution.core.InvalidConfigurationException;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -118,7 +119,7 @@ public final class WheelBuilder {
 
     private static String entry(ZipOutputStream zip, String name, LocalDateTime time, byte[] content)
             throws IOException {
-        return entry(zip, name, time, new java.io.ByteArrayInputStream(content));
+        return entry(zip, name, time, new ByteArrayInputStream(content));
     }
 
     private static String entry(ZipOutputStream zip, String name, LocalDateTime time, InputStream in)

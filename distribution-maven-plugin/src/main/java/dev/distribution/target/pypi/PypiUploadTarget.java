@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -204,7 +205,7 @@ public final class PypiUploadTarget implements Target {
         if (hash >= 0) {
             Matcher matcher = SHA256.matcher(href.substring(hash + 1));
             if (matcher.find()) {
-                return matcher.group(1).toLowerCase(java.util.Locale.ROOT);
+                return matcher.group(1).toLowerCase(Locale.ROOT);
             }
         }
         URI file = URI.create(hash >= 0 ? href.substring(0, hash) : href);

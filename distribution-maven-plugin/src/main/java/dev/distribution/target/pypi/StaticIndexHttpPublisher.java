@@ -1,8 +1,11 @@
 package dev.distribution.target.pypi;
 
+import dev.distribution.core.Checksums;
 import dev.distribution.core.DistributionException;
 import dev.distribution.core.Publication;
+import dev.distribution.core.PublicationLog;
 import dev.distribution.core.PublishException;
+import dev.distribution.core.PublishOptions;
 import dev.distribution.core.Publisher;
 import dev.distribution.core.Reporter;
 import dev.distribution.core.Target;
@@ -103,7 +106,7 @@ public final class StaticIndexHttpPublisher {
                 Files.write(metadata, file.metadataBytes());
                 uploads.add(new Upload(
                         metadata, SimpleIndex.filePath(project, file.fileName() + ".metadata"), "text/plain"));
-                metadataDigests.put(file, dev.distribution.core.Checksums.sha256(file.metadataBytes()));
+                metadataDigests.put(file, Checksums.sha256(file.metadataBytes()));
             }
         }
         List<Publication> publications = publisher.publish(files, uploads);
@@ -117,7 +120,7 @@ public final class StaticIndexHttpPublisher {
                             new SimpleIndex.FileEntry(
                                     file.fileName(),
                                     SimpleIndex.fileUrl(project, file.fileName()),
-                                    dev.distribution.core.Checksums.sha256(file.path()),
+                                    Checksums.sha256(file.path()),
                                     file.metadata().first("Requires-Python"),
                                     metadataDigests.get(file),
                                     Files.size(file.path()),
@@ -126,8 +129,8 @@ public final class StaticIndexHttpPublisher {
         }
         Publisher pagePublisher = new Publisher(
                 Reporter.SILENT,
-                new dev.distribution.core.PublicationLog(workDirectory.resolve("pages.json")),
-                new dev.distribution.core.PublishOptions(false, true));
+                new PublicationLog(workDirectory.resolve("pages.json")),
+                new PublishOptions(false, true));
         List<Upload> pageUploads = new ArrayList<>();
         for (SimpleIndex.ProjectPage page : pages.values()) {
             pageUploads.add(page(SimpleIndex.projectJsonPath(page.name()), page.toJson(), SimpleIndex.JSON_TYPE));
