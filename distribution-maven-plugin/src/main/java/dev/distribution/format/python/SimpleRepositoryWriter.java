@@ -45,19 +45,19 @@ public final class SimpleRepositoryWriter {
         this.root = root.toAbsolutePath().normalize();
     }
 
-    /** The repository root. */
+    /** Returns the repository root. */
     public Path root() {
         return root;
     }
 
-    /** The index URL pip takes, for example {@code file:///.../pypi/simple/}. */
+    /** Returns the index URL pip takes, for example {@code file:///.../pypi/simple/}. */
     public String indexUrl() {
         String url = root.resolve("simple").toUri().toString();
         return url.endsWith("/") ? url : url + "/";
     }
 
     /**
-     * What one file became.
+     * The outcome for one file.
      *
      * @param file the distribution
      * @param location the published file
