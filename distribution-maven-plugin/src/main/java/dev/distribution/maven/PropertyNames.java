@@ -89,5 +89,16 @@ public final class PropertyNames {
     /** The kind of token in that variable: private, job or deploy. */
     public static final String GITLAB_TOKEN_TYPE = "distribution.gitlab.tokenType";
 
+    /** Skips the {@code python} goal. */
+    public static final String PYTHON_SKIP = "distribution.python.skip";
+    /** Skips the {@code deploy-python} goal. */
+    public static final String DEPLOY_PYTHON_SKIP = "distribution.python.deploy.skip";
+    /** Whether the python goal attaches its files to the project. */
+    public static final String PYTHON_ATTACH = "distribution.python.attach";
+    /** The repository id of the {@code deploy-python} goal. */
+    public static final String PYTHON_REPOSITORY = "distribution.python.repository";
+    /** The PEP 440 version of the Python distributions. */
+    public static final String PYTHON_VERSION = "distribution.python.version";
+
     private PropertyNames() {}
 }
