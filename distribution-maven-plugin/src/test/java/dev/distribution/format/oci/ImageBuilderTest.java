@@ -6,12 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.distribution.core.Redactor;
 import dev.distribution.core.Reporter;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,39 +22,12 @@ class ImageBuilderTest {
 
     @BeforeEach
     void writeBinaries() throws IOException {
-        for (String arch : List.of("amd64", "arm64")) {
-            Path binary = project.resolve("bin/linux-" + arch + "/hello");
-            Files.createDirectories(binary.getParent());
-            Files.writeString(binary, "binary for " + arch + "\n");
-        }
-        Files.createDirectories(project.resolve("conf"));
-        Files.writeString(project.resolve("conf/app.properties"), "greeting=hello\n");
-    }
-
-    static ImageSpec.Builder twoPlatforms(Path project) {
-        return ImageSpec.builder("team/hello", project)
-                .platforms("linux/amd64,linux/arm64")
-                .file("bin/{os}-{arch}/hello", "/usr/local/bin/hello", "755", null)
-                .file("conf", "/etc/hello", null, null)
-                .entrypoint(List.of("/usr/local/bin/hello"))
-                .cmd(List.of("--serve"))
-                .environment("MODE", "production")
-                .workingDirectory("/srv")
-                .user("1000:1000")
-                .exposedPort("8080")
-                .exposedPort("53/udp")
-                .volume("/data")
-                .label("team", "devops")
-                .annotation("title", "hello")
-                .annotation("version", "1.0.0")
-                .annotation("revision", "abc123")
-                .creationTime(TIME)
-                .tag("1.0.0");
+        TestImages.writeBinaries(project);
     }
 
     BuiltImage build(Path work) throws Exception {
         return new ImageBuilder(work, Reporter.SILENT, new Redactor())
-                .build(twoPlatforms(project).build());
+                .build(TestImages.twoPlatforms(project, "team/hello").build());
     }
 
     @Test
@@ -115,50 +86,13 @@ class ImageBuilderTest {
     void skopeoReadsArm64FromLayout() throws Exception {
         BuiltImage image = build(project.resolve("work"));
         Path unpacked = project.resolve("unpacked");
-        Tools.run(
+        TestImages.run(
                 "skopeo",
                 "copy",
                 "--override-arch",
                 "arm64",
                 "oci:" + image.layout().directory() + ":1.0.0",
                 "dir:" + unpacked);
-        assertThat(Tools.layerFile(unpacked, "usr/local/bin/hello")).isEqualTo("binary for arm64\n");
-    }
-
-    /** Runs the real client tools the tests check with. */
-    static final class Tools {
-        static String run(String... command) throws IOException, InterruptedException {
-            Process process =
-                    new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes());
-            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IOException(String.join(" ", command) + " failed: " + output);
-            }
-            return output;
-        }
-
-        /** Finds {@code path} in the gzip layers of a {@code skopeo copy dir:} result and returns its text. */
-        static String layerFile(Path dir, String path) throws IOException {
-            try (var files = Files.list(dir)) {
-                for (Path blob : files.filter(f -> f.getFileName().toString().matches("[0-9a-f]{64}"))
-                        .toList()) {
-                    try (var in = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
-                            new java.util.zip.GZIPInputStream(Files.newInputStream(blob)))) {
-                        org.apache.commons.compress.archivers.tar.TarArchiveEntry entry;
-                        while ((entry = in.getNextEntry()) != null) {
-                            if (entry.getName()
-                                    .replaceFirst("^\\./", "")
-                                    .replaceFirst("^/", "")
-                                    .equals(path)) {
-                                return new String(in.readAllBytes());
-                            }
-                        }
-                    } catch (IOException notGzip) {
-                        // The configuration blob is JSON, not a layer.
-                    }
-                }
-            }
-            return null;
-        }
+        assertThat(TestImages.layerFile(unpacked, "usr/local/bin/hello")).isEqualTo("binary for arm64\n");
     }
 }
