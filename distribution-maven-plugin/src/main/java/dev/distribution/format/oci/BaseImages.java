@@ -57,7 +57,7 @@ final class BaseImages {
         }
     }
 
-    /** Returns true when the tar holds {@code docker save} output rather than an OCI layout. */
+    /** Returns true when the tar contains {@code docker save} output rather than an OCI layout. */
     static boolean isDockerArchive(Path tar) throws IOException {
         return tarEntryNames(tar).contains("manifest.json");
     }

@@ -39,7 +39,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * Builds a multi-platform image into an OCI image layout. Jib core builds one image per platform,
- * each with that platform's files, as an OCI tar; the blobs go into the layout, each manifest gets
+ * each with that platform's files, as an OCI tar. The blobs go into the layout, each manifest gets
  * the OCI annotations, and an image index lists one manifest per platform.
  *
  * <p>Jib's own multi-platform build writes the same layers for every platform and cannot give a
@@ -179,10 +179,19 @@ public final class ImageBuilder {
                 .setModificationTimeProvider((source, target) -> spec.creationTime())
                 .addJvmFlags(application.jvmFlags())
                 .setMainClass(application.mainClass());
-        List<Path> dependencies = new ArrayList<>(application.dependencies());
-        dependencies.sort(Path::compareTo);
-        if (!dependencies.isEmpty()) {
-            java.addDependencies(dependencies);
+        // Jib puts every jar given to addDependencies in one layer, so snapshots are split off here.
+        List<Path> releases = new ArrayList<>();
+        List<Path> snapshots = new ArrayList<>();
+        for (Path dependency : application.dependencies()) {
+            (dependency.getFileName().toString().contains("SNAPSHOT") ? snapshots : releases).add(dependency);
+        }
+        releases.sort(Path::compareTo);
+        snapshots.sort(Path::compareTo);
+        if (!releases.isEmpty()) {
+            java.addDependencies(releases);
+        }
+        if (!snapshots.isEmpty()) {
+            java.addSnapshotDependencies(snapshots);
         }
         if (application.resources() != null && Files.isDirectory(application.resources())) {
             java.addResources(application.resources());

@@ -35,7 +35,7 @@ public final class OciLayoutPublisher {
         this.options = Objects.requireNonNull(options, "options");
     }
 
-    /** The layout directory of image {@code name}. */
+    /** Returns the layout directory of image {@code name}. */
     public Path layoutOf(String name) {
         return root.resolve(name);
     }
