@@ -64,11 +64,17 @@ public final class TestImages {
      * text, or null when no layer has it.
      */
     public static String layerFile(Path dir, String path) throws IOException {
+        byte[] content = layerBytes(dir, path);
+        return content == null ? null : new String(content);
+    }
+
+    /** Like {@link #layerFile}, returning the bytes. */
+    public static byte[] layerBytes(Path dir, String path) throws IOException {
         try (var files = Files.list(dir)) {
             for (Path blob : files.filter(f -> f.getFileName().toString().matches("[0-9a-f]{64}"))
                     .sorted()
                     .toList()) {
-                String found = find(blob, path);
+                byte[] found = find(blob, path);
                 if (found != null) {
                     return found;
                 }
@@ -77,7 +83,7 @@ public final class TestImages {
         return null;
     }
 
-    private static String find(Path blob, String path) throws IOException {
+    private static byte[] find(Path blob, String path) throws IOException {
         byte[] magic = new byte[2];
         try (var in = Files.newInputStream(blob)) {
             if (in.read(magic) != 2 || magic[0] != (byte) 0x1f || magic[1] != (byte) 0x8b) {
@@ -91,7 +97,7 @@ public final class TestImages {
                         .replaceFirst("^\\./", "")
                         .replaceFirst("^/", "")
                         .equals(path)) {
-                    return new String(in.readAllBytes());
+                    return in.readAllBytes();
                 }
             }
         }
