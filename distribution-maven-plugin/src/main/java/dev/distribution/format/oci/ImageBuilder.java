@@ -193,11 +193,14 @@ public final class ImageBuilder {
         if (!snapshots.isEmpty()) {
             java.addSnapshotDependencies(snapshots);
         }
+        // Maven compiles classes and copies resources into one directory; the filters split it
+        // into a resources layer and a classes layer, so a code change leaves resources cached.
+        boolean oneDirectory = Objects.equals(application.classes(), application.resources());
         if (application.resources() != null && Files.isDirectory(application.resources())) {
-            java.addResources(application.resources());
+            java.addResources(application.resources(), path -> !oneDirectory || !isClassFile(path));
         }
         if (application.classes() != null && Files.isDirectory(application.classes())) {
-            java.addClasses(application.classes());
+            java.addClasses(application.classes(), path -> !oneDirectory || isClassFile(path));
         }
         return java.toContainerBuilder();
     }
@@ -215,6 +218,10 @@ public final class ImageBuilder {
             return TarImage.at(tarBase(tar, platform, platformId));
         }
         return null;
+    }
+
+    private static boolean isClassFile(Path path) {
+        return path.getFileName().toString().endsWith(".class");
     }
 
     private RegistryImage registryImage(BaseImage.Registry registry) throws InvalidConfigurationException {

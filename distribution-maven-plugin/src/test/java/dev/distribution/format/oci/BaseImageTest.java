@@ -152,4 +152,22 @@ class BaseImageTest {
         assertThat(manifest.path("layers").size()).isEqualTo(4);
         assertThat(config.path("config").path("Entrypoint").toString()).contains("-Xmx256m", "com.example.Main");
     }
+
+    @Test
+    void javaOutputDirectorySplits() throws Exception {
+        Path output = project.resolve("target/classes");
+        Files.createDirectories(output.resolve("com/example"));
+        Files.writeString(output.resolve("com/example/Main.class"), "not really bytecode");
+        Files.writeString(output.resolve("app.properties"), "a=b\n");
+        ImageSpec spec = ImageSpec.builder("team/java", project)
+                .platforms("linux/amd64")
+                .javaApplication(new JavaApplication("com.example.Main", output, output, List.of(), List.of(), null))
+                .creationTime(TestImages.TIME)
+                .tag("1.0")
+                .build();
+        BuiltImage image = new ImageBuilder(project.resolve("java-work"), Reporter.SILENT, new Redactor()).build(spec);
+        var manifest =
+                image.layout().readJson(image.manifests().get(0).manifest().digest());
+        assertThat(manifest.path("layers").size()).isEqualTo(2);
+    }
 }
