@@ -95,4 +95,12 @@ class ImageBuilderTest {
                 "dir:" + unpacked);
         assertThat(TestImages.layerFile(unpacked, "usr/local/bin/hello")).isEqualTo("binary for arm64\n");
     }
+
+    @Test
+    void builtImageReadsBack() throws Exception {
+        BuiltImage image = build(project.resolve("work"));
+        BuiltImage read = BuiltImage.read(image.layout().directory(), image.name(), image.tags());
+        assertThat(read)
+                .isEqualTo(new BuiltImage(image.name(), read.layout(), image.index(), image.manifests(), image.tags()));
+    }
 }
