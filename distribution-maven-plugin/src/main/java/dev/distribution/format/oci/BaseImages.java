@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import dev.distribution.core.InvalidConfigurationException;
+import dev.distribution.core.Platform;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -154,7 +155,7 @@ final class BaseImages {
                         layout.readJson(manifest.path("config").path("digest").asText());
                 Platform own = new Platform(
                         config.path("os").asText(), config.path("architecture").asText(), null);
-                if (!own.os().equals(platform.os()) || !own.architecture().equals(platform.architecture())) {
+                if (!own.os().equals(platform.os()) || !own.arch().equals(platform.arch())) {
                     throw missingPlatform(base, platform, List.of(own.toString()));
                 }
                 requireLayers(layout, base, manifest);
@@ -168,7 +169,7 @@ final class BaseImages {
                 available.add(p.path("os").asText() + "/"
                         + p.path("architecture").asText() + (variant == null ? "" : "/" + variant));
                 if (p.path("os").asText().equals(platform.os())
-                        && p.path("architecture").asText().equals(platform.architecture())
+                        && p.path("architecture").asText().equals(platform.arch())
                         && (platform.variant() == null || platform.variant().equals(variant))) {
                     Descriptor manifest = OciLayout.descriptor(entry);
                     requireBlob(layout, base, manifest);

@@ -1,6 +1,7 @@
 package dev.distribution.format.oci;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.distribution.core.Platform;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

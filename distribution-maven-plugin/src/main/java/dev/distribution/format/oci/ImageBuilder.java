@@ -21,6 +21,7 @@ import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import com.google.cloud.tools.jib.api.buildplan.Port;
 import dev.distribution.core.DistributionException;
 import dev.distribution.core.InvalidConfigurationException;
+import dev.distribution.core.Platform;
 import dev.distribution.core.PublishException;
 import dev.distribution.core.Redactor;
 import dev.distribution.core.Reporter;
@@ -118,8 +119,8 @@ public final class ImageBuilder {
 
     private Descriptor buildPlatform(ImageSpec spec, Platform platform, OciLayout layout)
             throws IOException, DistributionException {
-        String platformId = platform.os() + "-" + platform.architecture()
-                + (platform.variant() == null ? "" : "-" + platform.variant());
+        String platformId =
+                platform.os() + "-" + platform.arch() + (platform.variant() == null ? "" : "-" + platform.variant());
         Path tar = workDirectory.resolve("tmp").resolve(spec.name().replace('/', '_') + "-" + platformId + ".tar");
         Files.createDirectories(tar.getParent());
         JibContainerBuilder builder = containerBuilder(spec, platform, platformId);
@@ -254,8 +255,8 @@ public final class ImageBuilder {
 
     private void configure(JibContainerBuilder builder, ImageSpec spec, Platform platform) throws IOException {
         builder.setFormat(ImageFormat.OCI)
-                .setPlatforms(Set.of(
-                        new com.google.cloud.tools.jib.api.buildplan.Platform(platform.architecture(), platform.os())))
+                .setPlatforms(
+                        Set.of(new com.google.cloud.tools.jib.api.buildplan.Platform(platform.arch(), platform.os())))
                 .setCreationTime(spec.creationTime());
         FileEntriesLayer files = filesLayer(spec, platform);
         if (!files.getEntries().isEmpty()) {
@@ -362,7 +363,7 @@ public final class ImageBuilder {
         for (BuiltImage.PlatformManifest manifest : manifests) {
             ObjectNode entry = OciLayout.descriptorJson(manifest.manifest());
             ObjectNode platform = entry.putObject("platform");
-            platform.put("architecture", manifest.platform().architecture());
+            platform.put("architecture", manifest.platform().arch());
             platform.put("os", manifest.platform().os());
             if (manifest.platform().variant() != null) {
                 platform.put("variant", manifest.platform().variant());

@@ -1,5 +1,6 @@
 package dev.distribution.format.oci;
 
+import dev.distribution.core.Platform;
 import java.util.List;
 import java.util.Objects;
 
@@ -30,7 +31,7 @@ public record ImageFile(String source, String target, String mode, List<Platform
     /** Returns the source with the platform placeholders replaced. */
     public String sourceFor(Platform platform) {
         return source.replace("{os}", platform.os())
-                .replace("{arch}", platform.architecture())
+                .replace("{arch}", platform.arch())
                 .replace("{variant}", platform.variant() == null ? "" : platform.variant());
     }
 }

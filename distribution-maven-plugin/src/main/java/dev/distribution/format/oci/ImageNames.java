@@ -1,6 +1,9 @@
 package dev.distribution.format.oci;
 
 import dev.distribution.core.InvalidConfigurationException;
+import dev.distribution.version.InvalidVersionException;
+import dev.distribution.version.VersionMapper;
+import java.time.Instant;
 import java.util.regex.Pattern;
 
 /**
@@ -66,24 +69,22 @@ public final class ImageNames {
     }
 
     /**
-     * Maps a Maven version to a tag: '+' (SemVer build metadata) becomes '_', since tags may not
-     * contain '+'; every other character must already be valid.
+     * Maps a Maven version to a tag with the project's version mapping: '+' (SemVer build
+     * metadata) becomes '_', since tags may not contain '+'; every other character must already be
+     * valid.
      *
      * @param element the element to name when the result is invalid, for example {@code <image><version>}
      * @throws InvalidConfigurationException when the mapped version is still not a valid tag
      */
     public static String tagFromVersion(String version, String element) throws InvalidConfigurationException {
-        if (version == null || version.isBlank()) {
-            throw new InvalidConfigurationException(element, null, TAG_ACCEPTED, "Set the project version.");
-        }
-        String tag = version.replace('+', '_');
-        if (!isValidTag(tag)) {
+        try {
+            return new VersionMapper(Instant.EPOCH).ociTag(version);
+        } catch (InvalidVersionException e) {
             throw new InvalidConfigurationException(
                     element,
                     version,
                     TAG_ACCEPTED + " (after '+' becomes '_')",
                     "Set <image><tags> to valid tags, or use a version without such characters.");
         }
-        return tag;
     }
 }

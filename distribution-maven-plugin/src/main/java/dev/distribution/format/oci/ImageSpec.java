@@ -1,6 +1,7 @@
 package dev.distribution.format.oci;
 
 import dev.distribution.core.InvalidConfigurationException;
+import dev.distribution.core.Platform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -35,6 +36,9 @@ public final class ImageSpec {
             "documentation",
             "vendor",
             "authors");
+
+    /** Operating systems that container images exist for. */
+    private static final List<String> IMAGE_OS = List.of("linux", "windows", "freebsd");
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern PORT = Pattern.compile("([0-9]{1,5})(?:/(tcp|udp))?");
@@ -318,6 +322,15 @@ public final class ImageSpec {
         public ImageSpec build() throws InvalidConfigurationException {
             ImageNames.checkName(name, "<image><name>");
             platforms = Platform.parseList(platformList, "<image><platforms>");
+            for (Platform platform : platforms) {
+                if (!IMAGE_OS.contains(platform.os())) {
+                    throw new InvalidConfigurationException(
+                            "<image><platforms>",
+                            platformList,
+                            "platforms with os " + String.join(", ", IMAGE_OS),
+                            "Remove " + platform + ": container images run on linux, windows or freebsd kernels.");
+                }
+            }
             checkTags();
             checkFiles();
             checkJavaApplication();
