@@ -8,6 +8,9 @@ import com.sun.net.httpserver.HttpServer;
 import dev.distribution.core.PublishException;
 import dev.distribution.core.Redactor;
 import dev.distribution.core.Reporter;
+import dev.distribution.http.Credentials;
+import dev.distribution.http.HttpTransport;
+import dev.distribution.http.TransportSettings;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -42,8 +45,13 @@ class RegistryClientTest {
         server.start();
     }
 
+    HttpTransport transport;
+
     @AfterEach
     void stop() {
+        if (transport != null) {
+            transport.close();
+        }
         server.stop(0);
     }
 
@@ -90,14 +98,19 @@ class RegistryClientTest {
     }
 
     RegistryClient client(String password) throws Exception {
+        transport = new HttpTransport(
+                TransportSettings.builder()
+                        .maxAttempts(3)
+                        .initialBackoff(Duration.ofMillis(10))
+                        .build(),
+                Reporter.SILENT,
+                new Redactor());
         return new RegistryClient(
-                        RegistryEndpoint.parse(base(), true, "<url>"),
-                        "team/hello",
-                        new RegistryCredentials("deployer", password),
-                        "settings.xml server 'nexus-docker'",
-                        Reporter.SILENT,
-                        new Redactor())
-                .retries(3, Duration.ofMillis(10));
+                RegistryEndpoint.parse(base(), true, "<url>"),
+                "team/hello",
+                new Credentials.Basic("deployer", password, "settings.xml server 'nexus-docker'"),
+                transport,
+                Reporter.SILENT);
     }
 
     @Test
