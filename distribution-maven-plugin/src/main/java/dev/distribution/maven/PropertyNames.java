@@ -37,5 +37,12 @@ public final class PropertyNames {
     /** The path template under which raw files are published. */
     public static final String RAW_PATH = "distribution.raw.path";
 
+    /** Skips the {@code image} and {@code deploy-image} goals. */
+    public static final String IMAGE_SKIP = "distribution.image.skip";
+    /** The prefix of the user properties that override {@code <image>} values. */
+    public static final String IMAGE_PREFIX = "distribution.image";
+    /** Extra image tags, comma-separated. */
+    public static final String IMAGE_TAGS = "distribution.image.tags";
+
     private PropertyNames() {}
 }

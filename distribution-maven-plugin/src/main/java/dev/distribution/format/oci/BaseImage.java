@@ -33,6 +33,19 @@ public sealed interface BaseImage {
             Objects.requireNonNull(reference, "reference");
         }
 
+        /**
+         * Returns the registry host of the reference, for example {@code registry-1.docker.io} for
+         * {@code eclipse-temurin:17-jre}, or null when the reference cannot be parsed.
+         */
+        public String registryHost() {
+            try {
+                return com.google.cloud.tools.jib.api.ImageReference.parse(reference)
+                        .getRegistry();
+            } catch (com.google.cloud.tools.jib.api.InvalidImageReferenceException e) {
+                return null;
+            }
+        }
+
         @Override
         public String toString() {
             return reference;
