@@ -36,7 +36,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class DeployImageMojo extends AbstractPublishMojo {
     private static final String ELEMENT = "<image>";
 
-    /** Where the image goes and its tags; see {@link ImageConfig}. */
+    /** The image block: repository, name and tags; see {@link ImageConfig}. */
     @Parameter
     private ImageConfig image;
 

@@ -222,7 +222,10 @@ public class ImageConfig {
         for (ImageTag tag : imageTags(project)) {
             spec.tag(tag.name());
         }
-        String baseValue = base != null && !base.isBlank() ? base : mainClass != null ? JAVA_BASE : "scratch";
+        String baseValue = base;
+        if (baseValue == null || baseValue.isBlank()) {
+            baseValue = mainClass != null ? JAVA_BASE : "scratch";
+        }
         BaseImage parsedBase = BaseImage.parse(baseValue, basedir, "<image><base>");
         if (parsedBase instanceof BaseImage.Registry registry && registry.registryHost() != null) {
             Credentials credentials = baseCredentials.find(registry.registryHost());

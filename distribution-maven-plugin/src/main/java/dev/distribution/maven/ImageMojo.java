@@ -77,12 +77,12 @@ public class ImageMojo extends AbstractDistributionMojo {
         reporter().info("Image layout: " + built.layout().directory());
     }
 
-    /** The folder the image goal builds in; {@code deploy-image} reads the layout below it. */
+    /** Returns the folder the image goal builds in; {@code deploy-image} reads the layout below it. */
     static Path workDirectory(Path buildDirectory) {
         return buildDirectory.resolve("distribution").resolve("image");
     }
 
-    /** The layout of image {@code name}, as {@link ImageBuilder} writes it. */
+    /** Returns the layout of image {@code name}, as {@link ImageBuilder} writes it. */
     static Path layoutDirectory(Path buildDirectory, String name) {
         return workDirectory(buildDirectory).resolve("layout").resolve(name);
     }
