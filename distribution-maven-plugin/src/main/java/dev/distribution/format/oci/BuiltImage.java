@@ -12,7 +12,7 @@ import java.util.Objects;
  * An image built into an OCI layout: the index and one manifest per platform.
  *
  * @param name the repository name
- * @param layout the layout that holds every blob of the image
+ * @param layout the layout that contains every blob of the image
  * @param index the image index, tagged in the layout with every tag
  * @param manifests the manifest of each platform, in index order
  * @param tags the tags to publish under

@@ -194,7 +194,7 @@ public final class ImageBuilder {
         if (!snapshots.isEmpty()) {
             java.addSnapshotDependencies(snapshots);
         }
-        // Maven compiles classes and copies resources into one directory; the filters split it
+        // Maven compiles classes and copies resources into one directory. The filters split it
         // into a resources layer and a classes layer, so a code change leaves resources cached.
         boolean oneDirectory = Objects.equals(application.classes(), application.resources());
         if (application.resources() != null && Files.isDirectory(application.resources())) {

@@ -17,7 +17,7 @@ public final class ImageNames {
     private static final Pattern NAME = Pattern.compile(COMPONENT + "(?:/" + COMPONENT + ")*");
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
 
-    /** Longest repository name, registry host included, that Docker clients accept. */
+    /** Maximum length of a repository name, registry host included, that Docker clients accept. */
     static final int MAX_NAME_LENGTH = 255;
 
     static final String NAME_ACCEPTED = "lower-case letters and digits, separated by '.', '_', '__' or '-',"

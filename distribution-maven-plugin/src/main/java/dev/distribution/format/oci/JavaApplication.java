@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param dependencies the runtime dependency jars; names containing {@code SNAPSHOT} go to the
  *     snapshot layer
  * @param jvmFlags flags passed to {@code java} before the main class
- * @param appRoot the directory in the image that holds the application, usually {@code /app}
+ * @param appRoot the directory in the image that contains the application, usually {@code /app}
  */
 public record JavaApplication(
         String mainClass,

@@ -53,7 +53,7 @@ public final class OciLayout {
         return new OciLayout(directory);
     }
 
-    /** Opens a layout, creating an empty one when the directory holds none. */
+    /** Opens a layout, creating an empty one when the directory has none. */
     public static OciLayout create(Path directory) throws IOException {
         Files.createDirectories(directory.resolve("blobs").resolve("sha256"));
         if (!Files.exists(directory.resolve("oci-layout"))) {
