@@ -100,5 +100,12 @@ public final class PropertyNames {
     /** The PEP 440 version of the Python distributions. */
     public static final String PYTHON_VERSION = "distribution.python.version";
 
+    /** Skips the {@code image} and {@code deploy-image} goals. */
+    public static final String IMAGE_SKIP = "distribution.image.skip";
+    /** The prefix of the user properties that override {@code <image>} values. */
+    public static final String IMAGE_PREFIX = "distribution.image";
+    /** Extra image tags, comma-separated. */
+    public static final String IMAGE_TAGS = "distribution.image.tags";
+
     private PropertyNames() {}
 }
