@@ -1,0 +1,54 @@
+package dev.distribution.format.helm;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A chart folder that passed the lint, with the version it is packaged at.
+ *
+ * @param directory the chart folder, such as {@code src/main/helm/hello}
+ * @param name the chart name
+ * @param version the SemVer 2 chart version written into the package
+ * @param chartYaml the text of Chart.yaml as packaged: the source with {@code version} and
+ *     {@code appVersion} set
+ * @param metadata Chart.yaml as packaged, keys in file order
+ * @param embedded local {@code file://} dependencies copied into {@code charts/<name>/}, keyed by
+ *     that name
+ */
+public record Chart(
+        Path directory,
+        String name,
+        String version,
+        String chartYaml,
+        Map<String, Object> metadata,
+        Map<String, Path> embedded) {
+    public Chart {
+        metadata = Collections.unmodifiableMap(metadata);
+        embedded = Map.copyOf(embedded);
+    }
+
+    /** The package file name Helm expects: {@code <name>-<version>.tgz}. */
+    public String fileName() {
+        return name + "-" + version + ".tgz";
+    }
+
+    /** The {@code appVersion}, or null. */
+    public String appVersion() {
+        return ChartYaml.string(metadata, "appVersion");
+    }
+
+    /** The {@code description}, or null. */
+    public String description() {
+        return ChartYaml.string(metadata, "description");
+    }
+
+    /** The names of the dependencies listed in Chart.yaml. */
+    public List<String> dependencyNames() {
+        return ChartYaml.list(metadata, "dependencies").stream()
+                .filter(Map.class::isInstance)
+                .map(d -> String.valueOf(((Map<?, ?>) d).get("name")))
+                .toList();
+    }
+}
