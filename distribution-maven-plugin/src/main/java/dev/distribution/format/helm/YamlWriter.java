@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * emitters follow YAML 1.2 and would leave those two plain.
  */
 final class YamlWriter {
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_./-]*");
+    /** Text that every YAML reader takes as a plain string: starts with a letter, no ": " or " #". */
+    private static final Pattern PLAIN =
+            Pattern.compile("[A-Za-z_][A-Za-z0-9 _./:+(),;=-]*[A-Za-z0-9_./+()-]|[A-Za-z_]");
 
     /** Words YAML 1.1 reads as booleans or null. */
     private static final Set<String> RESERVED = Set.of("y", "n", "yes", "no", "true", "false", "on", "off", "null");
@@ -98,7 +100,10 @@ final class YamlWriter {
     }
 
     private static String scalar(String text) {
-        if (PLAIN.matcher(text).matches() && !RESERVED.contains(text.toLowerCase(Locale.ROOT))) {
+        if (PLAIN.matcher(text).matches()
+                && !text.contains(": ")
+                && !text.contains(" #")
+                && !RESERVED.contains(text.toLowerCase(Locale.ROOT))) {
             return text;
         }
         StringBuilder quoted = new StringBuilder("\"");
