@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * A chart folder that passed the lint, with the version it is packaged at.
  *
- * @param directory the chart folder, such as {@code src/main/helm/hello}
+ * @param directory the chart folder, such as {@code src/main/helm/hello}; null for a chart read
+ *     back from its package
  * @param name the chart name
  * @param version the SemVer 2 chart version written into the package
  * @param chartYaml the text of Chart.yaml as packaged: the source with {@code version} and
@@ -25,6 +26,8 @@ public record Chart(
         Map<String, Object> metadata,
         Map<String, Path> embedded) {
     public Chart {
+        java.util.Objects.requireNonNull(name, "name");
+        java.util.Objects.requireNonNull(version, "version");
         metadata = Collections.unmodifiableMap(metadata);
         embedded = Map.copyOf(embedded);
     }
