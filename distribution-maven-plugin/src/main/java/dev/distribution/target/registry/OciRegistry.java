@@ -65,7 +65,9 @@ public final class OciRegistry {
     public void pushBlob(String repository, String digest, RequestBody body)
             throws TransportException, PublishException {
         URI start = uri(repository, "blobs/uploads/");
-        HttpResponse opened = send(repository, HttpRequest.post(start, null).idempotent(true));
+        HttpResponse opened = send(
+                repository,
+                HttpRequest.post(start, RequestBody.ofBytes(new byte[0], null)).idempotent(true));
         check(opened, "POST", start);
         String location = opened.header("Location")
                 .orElseThrow(() -> new PublishException("POST " + start + " answered without a Location header."));
