@@ -58,7 +58,10 @@ public final class ChartLinter {
             VersionMapper.validateSemver(version);
         } catch (InvalidVersionException e) {
             throw new InvalidConfigurationException(
-                    "<helm><version>", version, "a SemVer 2 version such as 1.2.0 or 1.2.0-rc.1", e.getFix());
+                    "<helm><version>",
+                    version,
+                    "a SemVer 2 version such as 1.2.0 or 1.2.0-rc.1: three numbers, no 'v' prefix",
+                    semverHint(version) + e.getFix());
         }
         String source = Files.readString(chartFile);
         Map<String, Object> original = ChartYaml.readMapping(chartFile, chartFile.toString());
@@ -102,6 +105,19 @@ public final class ChartLinter {
         Map<String, Object> metadata = ChartYaml.parseMapping(packaged, chartFile.toString(), chartFile.toString());
         Map<String, Path> embedded = checkDependencies(directory, chartFile, metadata);
         return new Chart(directory, name, version, packaged, metadata, embedded);
+    }
+
+    /** Suggests the SemVer spelling of a short or 'v'-prefixed version, such as 1.2.0 for v1.2. */
+    private static String semverHint(String version) {
+        String text = version == null ? "" : version.trim().replaceFirst("^[vV]", "");
+        if (!text.matches("[0-9]+(\\.[0-9]+){0,2}")) {
+            return "";
+        }
+        StringBuilder padded = new StringBuilder(text);
+        for (int dots = text.length() - text.replace(".", "").length(); dots < 2; dots++) {
+            padded.append(".0");
+        }
+        return "Write it as " + padded + ". ";
     }
 
     /** Sets the top-level {@code version} and {@code appVersion} lines, keeping comments and order. */

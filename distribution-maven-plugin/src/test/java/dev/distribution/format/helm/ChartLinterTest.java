@@ -43,7 +43,12 @@ class ChartLinterTest {
 
     @Test
     void rejectsVersionWithPrefix() {
-        assertThat(lintFails("v1.2.0").getMessage()).contains("'v1.2.0'");
+        assertThat(lintFails("v1.2.0").getMessage()).contains("'v1.2.0'").contains("Write it as 1.2.0.");
+    }
+
+    @Test
+    void suggestsThreeNumbers() {
+        assertThat(lintFails("1.2").getMessage()).contains("Write it as 1.2.0.");
     }
 
     @Test
