@@ -17,7 +17,7 @@ import java.net.URI;
  * {@code POST /api/prov}, each with the file as the request body. ChartMuseum serves what it stores
  * under {@code /charts/<file>}, which is where the target compares content before an upload, and
  * rebuilds its {@code index.yaml} itself. A replacement the user allowed is sent with
- * {@code ?force}, which ChartMuseum honours unless started with {@code --disable-force-overwrite}.
+ * {@code ?force}, ChartMuseum's flag for overwriting a stored version.
  *
  * <p>The repository URL is ChartMuseum's base URL, including a context path or a multitenant
  * repository path such as {@code https://charts.example.com/org/team/}.
