@@ -3,7 +3,7 @@ package dev.distribution.maven;
 /** The {@code <helm>} block of the {@code helm} and {@code deploy-helm} goals. */
 public class HelmConfig {
     /**
-     * The chart folder, relative to the project folder. Default: the one folder under {@code src/main/helm} that holds a Chart.yaml.
+     * The chart folder, relative to the project folder. Default: the one folder under {@code src/main/helm} that contains a Chart.yaml.
      * User property: {@code distribution.helm.chart}.
      */
     String chart;

@@ -15,6 +15,6 @@ public class HelmSigningConfig {
     /** The armored secret key as text; prefer {@code keyFile} or the environment. */
     String key;
 
-    /** The key id or fingerprint to sign with, when the key file holds several. */
+    /** The key id or fingerprint to sign with, when the key file contains several. */
     String keyId;
 }

@@ -31,7 +31,7 @@ public final class LoopbackProcess implements AutoCloseable {
     }
 
     /**
-     * Starts a command and waits until {@code readyUrl} answers with any HTTP status.
+     * Starts a command and waits until {@code readyUrl} returns any HTTP status.
      *
      * @param log where the process's output goes
      */
@@ -69,7 +69,7 @@ public final class LoopbackProcess implements AutoCloseable {
                 command.get(0) + " did not answer at " + readyUrl + ": " + java.nio.file.Files.readString(log));
     }
 
-    /** The output the server wrote so far. */
+    /** Returns the output the server wrote so far. */
     public String output() throws IOException {
         return java.nio.file.Files.readString(log);
     }

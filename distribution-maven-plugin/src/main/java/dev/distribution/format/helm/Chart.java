@@ -32,22 +32,22 @@ public record Chart(
         embedded = Map.copyOf(embedded);
     }
 
-    /** The package file name Helm expects: {@code <name>-<version>.tgz}. */
+    /** Returns the package file name Helm expects: {@code <name>-<version>.tgz}. */
     public String fileName() {
         return name + "-" + version + ".tgz";
     }
 
-    /** The {@code appVersion}, or null. */
+    /** Returns the {@code appVersion}, or null. */
     public String appVersion() {
         return ChartYaml.string(metadata, "appVersion");
     }
 
-    /** The {@code description}, or null. */
+    /** Returns the {@code description}, or null. */
     public String description() {
         return ChartYaml.string(metadata, "description");
     }
 
-    /** The names of the dependencies listed in Chart.yaml. */
+    /** Returns the names of the dependencies listed in Chart.yaml. */
     public List<String> dependencyNames() {
         return ChartYaml.list(metadata, "dependencies").stream()
                 .filter(Map.class::isInstance)

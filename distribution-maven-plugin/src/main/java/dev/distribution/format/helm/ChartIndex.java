@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * already lists: other charts and other versions stay as they are, an entry for the same version is
  * replaced. Chart names are sorted, each chart's versions newest first, as Helm sorts them.
  *
- * <p>Each entry holds the chart's Chart.yaml fields plus {@code created}, {@code digest} (SHA-256 of
+ * <p>Each entry contains the chart's Chart.yaml fields plus {@code created}, {@code digest} (SHA-256 of
  * the package) and {@code urls}, relative to the index so the repository can move.
  */
 public final class ChartIndex {
@@ -31,7 +31,7 @@ public final class ChartIndex {
 
     private ChartIndex() {}
 
-    /** An index without entries. */
+    /** Creates an index without entries. */
     public static ChartIndex empty() {
         return new ChartIndex();
     }
@@ -106,14 +106,14 @@ public final class ChartIndex {
                 (a, b) -> SemverOrder.INSTANCE.compare(ChartYaml.string(b, "version"), ChartYaml.string(a, "version")));
     }
 
-    /** The versions listed for a chart, newest first; empty when the chart is not listed. */
+    /** Returns the versions listed for a chart, newest first; empty when the chart is not listed. */
     public List<String> versions(String name) {
         return entries.getOrDefault(name, List.of()).stream()
                 .map(entry -> ChartYaml.string(entry, "version"))
                 .toList();
     }
 
-    /** The entry of one chart version, or null. */
+    /** Returns the entry of one chart version, or null. */
     public Map<String, Object> entry(String name, String version) {
         return entries.getOrDefault(name, List.of()).stream()
                 .filter(entry -> version.equals(ChartYaml.string(entry, "version")))
@@ -121,7 +121,7 @@ public final class ChartIndex {
                 .orElse(null);
     }
 
-    /** The chart names listed, sorted. */
+    /** Returns the chart names listed, sorted. */
     public List<String> charts() {
         return List.copyOf(entries.keySet());
     }

@@ -230,7 +230,7 @@ public final class ChartLinter {
         return local;
     }
 
-    /** The package or folder of a dependency in {@code charts/}, or null. */
+    /** Finds the package or folder of a dependency in {@code charts/}; returns null when absent. */
     private static Path vendored(Path directory, String name, String version) throws IOException {
         Path charts = directory.resolve("charts");
         if (!Files.isDirectory(charts)) {

@@ -4,9 +4,9 @@ import dev.distribution.core.InvalidConfigurationException;
 import java.util.regex.Pattern;
 
 /**
- * The naming rules for charts. Helm's best practices ask for lower-case letters, digits and
- * dashes; OCI registries accept only lower-case repository names; and a name is a folder name in
- * the package. The strictest of the three is used so that a chart publishes to every repository kind.
+ * The naming rules for charts. Helm's best practices ask for lower-case letters, digits and dashes.
+ * OCI registries accept only lower-case repository names, and the name is a folder in the package.
+ * The strictest of the three applies, so a chart publishes to every repository kind.
  */
 public final class ChartNames {
     /** Lower-case letters and digits, words joined by single dashes. */
@@ -15,7 +15,7 @@ public final class ChartNames {
     /** Names longer than this do not fit an OCI repository path with a namespace. */
     static final int MAX_LENGTH = 128;
 
-    /** What the rules accept, for error messages. */
+    /** The accepted form, for error messages. */
     public static final String ACCEPTED =
             "lower-case letters and digits, words joined by single dashes, at most " + MAX_LENGTH + " characters";
 
@@ -24,7 +24,7 @@ public final class ChartNames {
     /**
      * Checks a chart name.
      *
-     * @param element the POM element or file that holds the name, for the message
+     * @param element the POM element or file that contains the name, for the message
      * @throws InvalidConfigurationException when the name breaks the rules
      */
     public static void validate(String name, String element) throws InvalidConfigurationException {

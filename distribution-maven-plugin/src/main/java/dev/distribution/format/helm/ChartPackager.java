@@ -45,7 +45,7 @@ public final class ChartPackager {
      * @param outputDirectory the folder that receives the package; created when missing
      * @param time the modification time of every entry
      * @return the package file
-     * @throws InvalidConfigurationException when {@code .helmignore} holds an invalid pattern
+     * @throws InvalidConfigurationException when {@code .helmignore} contains an invalid pattern
      */
     public static Path write(Chart chart, Path outputDirectory, Instant time)
             throws IOException, InvalidConfigurationException {

@@ -10,12 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.snakeyaml.engine.v2.api.Dump;
-import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.common.FlowStyle;
-import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -87,26 +83,13 @@ public final class ChartYaml {
         return result;
     }
 
-    /** Writes a value as block-style YAML with {@code \n} line ends, as Helm's files use. */
-    public static String dump(Object value) {
-        DumpSettings settings = DumpSettings.builder()
-                .setDefaultFlowStyle(FlowStyle.BLOCK)
-                .setDefaultScalarStyle(ScalarStyle.PLAIN)
-                .setIndent(2)
-                .setIndicatorIndent(0)
-                .setWidth(Integer.MAX_VALUE)
-                .setBestLineBreak("\n")
-                .build();
-        return new Dump(settings).dumpToString(value);
-    }
-
-    /** A string value of a mapping, or null when absent; numbers and booleans are read as written. */
+    /** Returns a value of a mapping as text, or null when absent; numbers and booleans become their text. */
     static String string(Map<?, ?> map, String key) {
         Object value = map.get(key);
         return value == null ? null : String.valueOf(value);
     }
 
-    /** A list of mappings, such as {@code dependencies}; absent means empty. */
+    /** Returns a list value, such as {@code dependencies}, or an empty list when absent. */
     @SuppressWarnings("unchecked")
     static List<Object> list(Map<?, ?> map, String key) {
         Object value = map.get(key);

@@ -62,7 +62,7 @@ public final class HelmIgnore {
     }
 
     /**
-     * Whether a path is left out of the package.
+     * Tests whether a path is left out of the package.
      *
      * @param path the path relative to the chart root, with '/' separators
      * @param directory whether the path is a folder

@@ -26,7 +26,7 @@ public final class Provenance {
     /**
      * Signs a package and writes its provenance file next to it.
      *
-     * @param chart the chart the package holds
+     * @param chart the chart in the package
      * @param tgz the package
      * @param signer the unlocked signing key
      * @return the provenance file
@@ -41,10 +41,11 @@ public final class Provenance {
         return file;
     }
 
-    /** The signed text: the metadata, the {@code ...} marker and the file digest. */
+    /** Builds the signed text: the metadata, the {@code ...} marker and the file digest. */
     static String message(Chart chart, String sha256, String fileName) {
-        // Helm writes the metadata with keys sorted, as its JSON-based YAML library does; "---" cannot
-        // be used as a separator because a clearsigned line starting with "-" is escaped.
+        // Helm writes the metadata with keys sorted, as its JSON-based YAML library does. The YAML
+        // separator "---" is not used because clearsigning escapes lines that start with "-".
+        // NOTE: helm-java has no verify command, so only gpg checks these files in the tests.
         String metadata = YamlWriter.toString(sorted(chart.metadata()));
         Map<String, Object> files = new LinkedHashMap<>();
         files.put("files", Map.of(fileName, "sha256:" + sha256));
