@@ -90,6 +90,7 @@ public class DeployHelmMojo extends AbstractPublishMojo {
                             reporter(),
                             publicationLog(),
                             options)
+                    .lockWith(root.resolve(".index.yaml.lock"))
                     .publish(charts, outputTimestamp(), work));
             report(publications);
             if (!isDryRun()) {
@@ -105,6 +106,7 @@ public class DeployHelmMojo extends AbstractPublishMojo {
                             reporter(),
                             publicationLog(),
                             options)
+                    .lockWith(root.resolve(".index.yaml.lock"))
                     .publish(charts, outputTimestamp(), work));
             report(publications);
             return;

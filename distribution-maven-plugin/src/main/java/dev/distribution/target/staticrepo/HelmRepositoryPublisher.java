@@ -14,9 +14,12 @@ import dev.distribution.core.Upload;
 import dev.distribution.format.helm.Chart;
 import dev.distribution.format.helm.ChartIndex;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +39,7 @@ public final class HelmRepositoryPublisher {
     private final Reporter reporter;
     private final PublicationLog log;
     private final PublishOptions options;
+    private Path lockFile;
 
     /**
      * Creates the publisher.
@@ -50,6 +54,17 @@ public final class HelmRepositoryPublisher {
         this.reporter = reporter;
         this.log = log;
         this.options = options;
+    }
+
+    /**
+     * Holds an exclusive lock on {@code file} while the index is read, merged and written, so
+     * publishers on one machine that share a folder do not lose each other's versions.
+     *
+     * @return this publisher
+     */
+    public HelmRepositoryPublisher lockWith(Path file) {
+        this.lockFile = file;
+        return this;
     }
 
     /**
@@ -80,33 +95,50 @@ public final class HelmRepositoryPublisher {
         }
         try {
             Files.createDirectories(workDirectory);
-            Path current = workDirectory.resolve("index.current.yaml");
-            Files.deleteIfExists(current);
-            ChartIndex index = remote.download(ChartIndex.FILE, current)
+            if (lockFile == null) {
+                result.addAll(updateIndex(charts, created, workDirectory));
+            } else {
+                Files.createDirectories(lockFile.toAbsolutePath().getParent());
+                try (FileChannel channel =
+                                FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                        FileLock ignored = channel.lock()) {
+                    result.addAll(updateIndex(charts, created, workDirectory));
+                }
+            }
+        } catch (IOException e) {
+            throw new PublishException("Cannot write the chart index in " + workDirectory + ": " + e.getMessage(), e);
+        }
+        return result;
+    }
+
+    private List<Publication> updateIndex(List<PackagedChart> charts, Instant created, Path workDirectory)
+            throws IOException, DistributionException {
+        Path current = workDirectory.resolve("index.current.yaml");
+        Files.deleteIfExists(current);
+        ChartIndex index;
+        try {
+            index = remote.download(ChartIndex.FILE, current)
                     ? ChartIndex.parse(
                             Files.readString(current, StandardCharsets.UTF_8), target.location(ChartIndex.FILE))
                     : ChartIndex.empty();
-            for (PackagedChart chart : charts) {
-                index.add(
-                        chart.chart(),
-                        Checksums.sha256(chart.tgz()),
-                        chart.tgz().getFileName().toString(),
-                        created);
-            }
-            Path merged = workDirectory.resolve(ChartIndex.FILE);
-            index.write(merged, created);
-            PublishOptions replace = new PublishOptions(false, true);
-            result.addAll(new Publisher(reporter, log, replace)
-                    .publish(target, List.of(new Upload(merged, ChartIndex.FILE, "application/x-yaml"))));
         } catch (InvalidConfigurationException e) {
             throw new PublishException(
                     "The repository's " + ChartIndex.FILE + " cannot be read, so it is left as it is: "
                             + e.getMessage(),
                     e);
-        } catch (IOException e) {
-            throw new PublishException("Cannot write the chart index in " + workDirectory + ": " + e.getMessage(), e);
         }
-        return result;
+        for (PackagedChart chart : charts) {
+            index.add(
+                    chart.chart(),
+                    Checksums.sha256(chart.tgz()),
+                    chart.tgz().getFileName().toString(),
+                    created);
+        }
+        Path merged = workDirectory.resolve(ChartIndex.FILE);
+        index.write(merged, created);
+        PublishOptions replace = new PublishOptions(false, true);
+        return new Publisher(reporter, log, replace)
+                .publish(target, List.of(new Upload(merged, ChartIndex.FILE, "application/x-yaml")));
     }
 
     /**

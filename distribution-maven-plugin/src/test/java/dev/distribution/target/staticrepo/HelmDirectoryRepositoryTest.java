@@ -40,6 +40,7 @@ class HelmDirectoryRepositoryTest {
                         Reporter.SILENT,
                         new PublicationLog(work.resolve("publication.json")),
                         options)
+                .lockWith(root.resolve(".index.yaml.lock"))
                 .publish(List.of(chart), TIME, work.resolve("index-work"));
     }
 
