@@ -23,6 +23,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Publishes charts to a static chart repository: a folder (the embedded default, or one a web
@@ -34,6 +36,8 @@ import java.util.List;
  * redeploy is allowed). The index is a shared document and is always replaced by the merged one.
  */
 public final class HelmRepositoryPublisher {
+    private static final Map<Path, Object> MONITORS = new ConcurrentHashMap<>();
+
     private final Target target;
     private final RemoteFiles remote;
     private final Reporter reporter;
@@ -98,11 +102,17 @@ public final class HelmRepositoryPublisher {
             if (lockFile == null) {
                 result.addAll(updateIndex(charts, created, workDirectory));
             } else {
-                Files.createDirectories(lockFile.toAbsolutePath().getParent());
-                try (FileChannel channel =
-                                FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                        FileLock ignored = channel.lock()) {
-                    result.addAll(updateIndex(charts, created, workDirectory));
+                Path absolute = lockFile.toAbsolutePath().normalize();
+                Files.createDirectories(absolute.getParent());
+                // A file lock excludes other processes only; threads of one build (mvn -T) that
+                // tried to lock the same file would get OverlappingFileLockException, so they
+                // queue on a monitor first.
+                synchronized (MONITORS.computeIfAbsent(absolute, path -> new Object())) {
+                    try (FileChannel channel =
+                                    FileChannel.open(absolute, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                            FileLock ignored = channel.lock()) {
+                        result.addAll(updateIndex(charts, created, workDirectory));
+                    }
                 }
             }
         } catch (IOException e) {

@@ -33,15 +33,19 @@ class HelmDirectoryRepositoryTest {
     }
 
     private List<Publication> publish(PackagedChart chart, PublishOptions options) throws Exception {
+        return publish(chart, options, "index-work");
+    }
+
+    private List<Publication> publish(PackagedChart chart, PublishOptions options, String workFolder) throws Exception {
         Path root = work.resolve("repo");
         return new HelmRepositoryPublisher(
                         new DirectoryTarget("embedded", root),
                         RemoteFiles.directory(root),
                         Reporter.SILENT,
-                        new PublicationLog(work.resolve("publication.json")),
+                        new PublicationLog(work.resolve(workFolder + "-publication.json")),
                         options)
                 .lockWith(root.resolve(".index.yaml.lock"))
-                .publish(List.of(chart), TIME, work.resolve("index-work"));
+                .publish(List.of(chart), TIME, work.resolve(workFolder));
     }
 
     @Test
@@ -54,6 +58,23 @@ class HelmDirectoryRepositoryTest {
     void mergesSecondVersion() throws Exception {
         publish(chart("1.0.0"), PublishOptions.DEFAULT);
         publish(chart("2.0.0"), PublishOptions.DEFAULT);
+        assertThat(ChartIndex.read(work.resolve("repo/index.yaml")).versions("hello"))
+                .containsExactly("2.0.0", "1.0.0");
+    }
+
+    @Test
+    void parallelPublishersKeepBothCharts() throws Exception {
+        PackagedChart first = chart("1.0.0");
+        PackagedChart second = chart("2.0.0");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> publish(first, PublishOptions.DEFAULT, "a"));
+            var b = pool.submit(() -> publish(second, PublishOptions.DEFAULT, "b"));
+            a.get();
+            b.get();
+        } finally {
+            pool.shutdown();
+        }
         assertThat(ChartIndex.read(work.resolve("repo/index.yaml")).versions("hello"))
                 .containsExactly("2.0.0", "1.0.0");
     }
