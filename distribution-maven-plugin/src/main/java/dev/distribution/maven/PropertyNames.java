@@ -107,5 +107,22 @@ public final class PropertyNames {
     /** Extra image tags, comma-separated. */
     public static final String IMAGE_TAGS = "distribution.image.tags";
 
+    /** Skips the {@code helm} goal. */
+    public static final String HELM_SKIP = "distribution.helm.skip";
+    /** Skips the {@code deploy-helm} goal. */
+    public static final String HELM_DEPLOY_SKIP = "distribution.helm.deploy.skip";
+    /** The chart folder. */
+    public static final String HELM_CHART = "distribution.helm.chart";
+    /** The chart version. */
+    public static final String HELM_VERSION = "distribution.helm.version";
+    /** The chart's {@code appVersion}. */
+    public static final String HELM_APP_VERSION = "distribution.helm.appVersion";
+    /** Whether the helm goal writes a signed provenance file. */
+    public static final String HELM_SIGN = "distribution.helm.sign";
+    /** Whether the helm goal attaches its files to the project. */
+    public static final String HELM_ATTACH = "distribution.helm.attach";
+    /** The repository id of the {@code deploy-helm} goal. */
+    public static final String HELM_REPOSITORY = "distribution.helm.repository";
+
     private PropertyNames() {}
 }
