@@ -276,6 +276,8 @@ public final class RpmPackager {
             info.setVendor(blankToNull(request.vendor()));
             info.setPackager(blankToNull(request.packager()));
             info.setBuildHost(request.buildHost());
+            // rpm treats a header without SOURCERPM as a source package, so name one as rpmbuild does.
+            info.setSourcePackage(request.name() + "-" + request.version() + "-" + request.release() + ".src.rpm");
             // RpmBuilder stamps BUILDTIME with the clock; the customizer runs after it and replaces it.
             int buildTime = (int) time.getEpochSecond();
             builder.setHeaderCustomizer(header -> header.putInt(RpmTag.BUILDTIME, buildTime));
