@@ -311,4 +311,71 @@ class RpmPackagerTest {
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("<rpm><requires>");
     }
+
+    @Test
+    void missingMappedFileRejected() {
+        List<Mapping> mappings = List.of(Mapping.file(temp.resolve("absent.jar"), "/usr/share/hello/"));
+
+        assertThatThrownBy(() -> Payload.resolve(mappings, temp, "<rpm><files>"))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("<rpm><files><file>[1]<source>")
+                .hasMessageContaining("absent.jar");
+    }
+
+    @Test
+    void wrongPassphraseRejected() throws Exception {
+        Path home = Files.createDirectories(temp.resolve("gnupg"));
+        Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        String gpg = "--homedir=" + home;
+        RpmTools.ok(
+                temp,
+                "gpg",
+                gpg,
+                "--batch",
+                "--pinentry-mode",
+                "loopback",
+                "--passphrase",
+                "right one",
+                "--quick-gen-key",
+                "Protected <p@example.invalid>",
+                "rsa3072",
+                "sign",
+                "never");
+        Path key = temp.resolve("protected.asc");
+        RpmTools.ok(
+                temp,
+                "gpg",
+                gpg,
+                "--batch",
+                "--pinentry-mode",
+                "loopback",
+                "--passphrase",
+                "right one",
+                "--armor",
+                "--output",
+                key.toString(),
+                "--export-secret-keys");
+
+        assertThatThrownBy(() -> dev.distribution.signing.SigningKeys.resolve(
+                        key,
+                        null,
+                        null,
+                        "wrong one".toCharArray(),
+                        java.util.Map.of(),
+                        new dev.distribution.core.Redactor()))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("passphrase")
+                .hasMessageNotContaining("wrong one");
+    }
+
+    @Test
+    void unreadableKeyRejected() {
+        Path key = temp.resolve("missing-key.asc");
+
+        assertThatThrownBy(() -> dev.distribution.signing.SigningKeys.resolve(
+                        key, null, null, null, java.util.Map.of(), new dev.distribution.core.Redactor()))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("<signing><keyFile>")
+                .hasMessageContaining("missing-key.asc");
+    }
 }
