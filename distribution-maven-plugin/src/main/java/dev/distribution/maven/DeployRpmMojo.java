@@ -71,30 +71,53 @@ public class DeployRpmMojo extends AbstractPublishMojo {
         }
         String folder = folder(config.path);
         Repository repository = repository(config.repository, ELEMENT + "<repository>");
-        List<Publication> publications;
-        if (repository != null && repository.type() == RepositoryType.NEXUS) {
-            int depth = config.repodataDepth == null ? 0 : config.repodataDepth;
-            NexusYumTarget.checkDepth(folder, depth, ELEMENT + "<path>", ELEMENT + "<repodataDepth>");
-            String upload = declared(repository.id(), ELEMENT).getUpload();
-            boolean componentsApi = upload != null && upload.trim().equalsIgnoreCase("components");
-            try (HttpTransport http = openTransport()) {
-                NexusYumTarget target = new NexusYumTarget(
-                        repository,
-                        NexusRepositoryUrl.parse(
-                                repository.url(), "<repositories><repository> '" + repository.id() + "'<url>"),
-                        http,
-                        credentials(repository),
-                        componentsApi);
-                List<Upload> uploads = new ArrayList<>();
-                for (Path file : rpms) {
-                    uploads.add(new Upload(file, folder + file.getFileName(), "application/x-rpm"));
-                }
-                publications = publisher().publish(target, uploads);
-            }
-            report(publications);
-            reporter().info("Nexus rebuilds repodata/ about a minute after an upload; dnf sees the package then.");
-            return;
+        if (repository == null
+                || repository.type() == RepositoryType.STATIC
+                || repository.type() == RepositoryType.WEBDAV) {
+            publishStatic(repository, rpms, folder);
+        } else if (repository.type() == RepositoryType.NEXUS) {
+            publishNexus(repository, config, rpms, folder);
+        } else {
+            throw new InvalidConfigurationException(
+                    ELEMENT + "<repository>",
+                    repository.id() + " (type " + repository.type().id() + ")",
+                    "a repository of type nexus, webdav or static",
+                    "Point <rpm><repository> at a YUM repository.");
         }
+    }
+
+    /** Uploads the packages to a Nexus yum hosted repository, which builds the metadata itself. */
+    private void publishNexus(Repository repository, RpmConfig config, List<Path> rpms, String folder)
+            throws DistributionException, IOException {
+        int depth = config.repodataDepth == null ? 0 : config.repodataDepth;
+        NexusYumTarget.checkDepth(folder, depth, ELEMENT + "<path>", ELEMENT + "<repodataDepth>");
+        String upload = declared(repository.id(), ELEMENT).getUpload();
+        boolean componentsApi = upload != null && upload.trim().equalsIgnoreCase("components");
+        String urlElement = "<repositories><repository> '" + repository.id() + "'<url>";
+        List<Publication> publications;
+        try (HttpTransport http = openTransport()) {
+            NexusYumTarget target = new NexusYumTarget(
+                    repository,
+                    NexusRepositoryUrl.parse(repository.url(), urlElement),
+                    http,
+                    credentials(repository),
+                    componentsApi);
+            List<Upload> uploads = new ArrayList<>();
+            for (Path file : rpms) {
+                uploads.add(new Upload(file, folder + file.getFileName(), "application/x-rpm"));
+            }
+            publications = publisher().publish(target, uploads);
+        }
+        report(publications);
+        reporter().info("Nexus rebuilds repodata/ about a minute after an upload; dnf sees the package then.");
+    }
+
+    /**
+     * Uploads the packages and the updated, signed metadata to a static repository: the embedded one
+     * ({@code repository} null), a folder or an HTTP PUT server.
+     */
+    private void publishStatic(Repository repository, List<Path> rpms, String folder)
+            throws DistributionException, IOException {
         OpenPgpSigner signer = null;
         if (Signing.isConfigured(signing, System.getenv())) {
             signer = Signing.signer(signing, mavenSettings(), basedir());
@@ -104,7 +127,10 @@ public class DeployRpmMojo extends AbstractPublishMojo {
                             + " repo_gpgcheck=0. Configure <signing> or DISTRIBUTION_SIGNING_KEY to sign it.");
         }
         Path staging = buildDirectory().resolve("distribution").resolve("yum-staging");
+        // repomd.xml, its signature and the key change with every publication, so they may replace.
         Publisher indexPublisher = new Publisher(reporter(), publicationLog(), new PublishOptions(isDryRun(), true));
+        List<Publication> publications;
+        String baseUrl;
         if (repository == null || repository.type() == RepositoryType.STATIC) {
             Path root = repository == null ? embeddedRepository("yum") : Path.of(repository.url());
             DirectoryTarget target = new DirectoryTarget(repository == null ? "embedded" : repository.id(), root);
@@ -116,29 +142,19 @@ public class DeployRpmMojo extends AbstractPublishMojo {
                             staging,
                             reporter())
                     .publish(rpms, folder, signer, Instant.now());
-            report(publications);
-            printRepoFile(root.toUri().toString(), signer != null);
-        } else if (repository.type() == RepositoryType.WEBDAV) {
+            baseUrl = root.toUri().toString();
+        } else {
             try (HttpTransport http = openTransport()) {
                 HttpPutTarget target = new HttpPutTarget(repository, http, credentials(repository));
-                publications = new YumStaticRepository(
-                                target,
-                                YumStaticRepository.http(http, repository, credentials(repository)),
-                                publisher(),
-                                indexPublisher,
-                                staging,
-                                reporter())
+                YumStaticRepository.MetadataSource source =
+                        YumStaticRepository.http(http, repository, credentials(repository));
+                publications = new YumStaticRepository(target, source, publisher(), indexPublisher, staging, reporter())
                         .publish(rpms, folder, signer, Instant.now());
             }
-            report(publications);
-            printRepoFile(repository.url(), signer != null);
-        } else {
-            throw new InvalidConfigurationException(
-                    ELEMENT + "<repository>",
-                    repository.id() + " (type " + repository.type().id() + ")",
-                    "a repository of type nexus, webdav or static",
-                    "Point <rpm><repository> at a YUM repository.");
+            baseUrl = repository.url();
         }
+        report(publications);
+        printRepoFile(baseUrl, signer != null);
     }
 
     private List<Path> packages() throws IOException, InvalidConfigurationException {

@@ -78,7 +78,7 @@ public class RpmConfig {
     /** {@code Suggests} (weak dependency, not installed by default), one per element. */
     List<String> suggests;
 
-    /** What goes into the package; see the shared {@code <files>} mappings. */
+    /** The package contents, as the shared {@code <files>} mappings. */
     List<FileMappingConfig> files;
 
     /** Package paths marked {@code %doc}: files, or directories whose files are all documentation. */

@@ -13,7 +13,7 @@ final class Signing {
 
     private Signing() {}
 
-    /** Whether a key is configured in the POM or the environment. */
+    /** Returns whether a key is configured in the POM or the environment. */
     static boolean isConfigured(SigningConfig config, Map<String, String> env) {
         boolean inPom = config != null && (config.keyFile != null || (config.key != null && !config.key.isBlank()));
         return inPom

@@ -61,6 +61,37 @@ public final class RpmMetadataReader {
             installed = longValue(header.getTag(RpmTag.SIZE), 0);
         }
         List<YumPackage.FileEntry> files = files(header);
+        Map<String, List<YumPackage.Dependency>> dependencies = allDependencies(header);
+
+        return new YumPackage(
+                string(header.getTag(RpmTag.NAME)),
+                string(header.getTag(RpmTag.ARCH)),
+                Long.toString(longValue(header.getTag(RpmTag.EPOCH), 0)),
+                string(header.getTag(RpmTag.VERSION)),
+                string(header.getTag(RpmTag.RELEASE)),
+                sha256,
+                string(header.getTag(RpmTag.SUMMARY)),
+                string(header.getTag(RpmTag.DESCRIPTION)),
+                string(header.getTag(RpmTag.PACKAGER)),
+                string(header.getTag(RpmTag.URL)),
+                Files.getLastModifiedTime(rpm).toInstant().getEpochSecond(),
+                longValue(header.getTag(RpmTag.BUILDTIME), 0),
+                Files.size(rpm),
+                installed,
+                sizeArchive,
+                location,
+                string(header.getTag(RpmTag.LICENSE)),
+                string(header.getTag(RpmTag.VENDOR)),
+                string(header.getTag(RpmTag.GROUP)),
+                string(header.getTag(RpmTag.BUILDHOST)),
+                string(header.getTag(RpmTag.SOURCE_PACKAGE)),
+                header.getStart(),
+                header.getStart() + header.getLength(),
+                dependencies,
+                files);
+    }
+
+    private static Map<String, List<YumPackage.Dependency>> allDependencies(InputHeader<RpmTag> header) {
         Map<String, List<YumPackage.Dependency>> dependencies = new LinkedHashMap<>();
         put(
                 dependencies,
@@ -95,32 +126,7 @@ public final class RpmMetadataReader {
                 "supplements",
                 dependencies(
                         header, RpmTag.SUPPLEMENT_NAME, RpmTag.SUPPLEMENT_FLAGS, RpmTag.SUPPLEMENT_VERSION, false));
-        return new YumPackage(
-                string(header.getTag(RpmTag.NAME)),
-                string(header.getTag(RpmTag.ARCH)),
-                Long.toString(longValue(header.getTag(RpmTag.EPOCH), 0)),
-                string(header.getTag(RpmTag.VERSION)),
-                string(header.getTag(RpmTag.RELEASE)),
-                sha256,
-                string(header.getTag(RpmTag.SUMMARY)),
-                string(header.getTag(RpmTag.DESCRIPTION)),
-                string(header.getTag(RpmTag.PACKAGER)),
-                string(header.getTag(RpmTag.URL)),
-                Files.getLastModifiedTime(rpm).toInstant().getEpochSecond(),
-                longValue(header.getTag(RpmTag.BUILDTIME), 0),
-                Files.size(rpm),
-                installed,
-                sizeArchive,
-                location,
-                string(header.getTag(RpmTag.LICENSE)),
-                string(header.getTag(RpmTag.VENDOR)),
-                string(header.getTag(RpmTag.GROUP)),
-                string(header.getTag(RpmTag.BUILDHOST)),
-                string(header.getTag(RpmTag.SOURCE_PACKAGE)),
-                header.getStart(),
-                header.getStart() + header.getLength(),
-                dependencies,
-                files);
+        return dependencies;
     }
 
     private static void put(

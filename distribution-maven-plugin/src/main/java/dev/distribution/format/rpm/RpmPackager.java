@@ -162,6 +162,10 @@ public final class RpmPackager {
                     String.join(", ", ARCHITECTURES),
                     "Use noarch for scripts and Java, the machine type for native code.");
         }
+        validateHeader(request, element);
+    }
+
+    private static void validateHeader(RpmRequest request, String element) throws InvalidConfigurationException {
         requireText(request.summary(), element + "<summary>", "Set a one-line summary or the POM <name>.");
         requireText(request.license(), element + "<license>", "Set an SPDX license such as MIT or the POM <licenses>.");
         for (String field : List.of(request.summary(), request.license())) {
@@ -180,6 +184,10 @@ public final class RpmPackager {
                     "1 to 9",
                     "Use 9 for the smallest package, 1 for the fastest build.");
         }
+        validatePayload(request, element);
+    }
+
+    private static void validatePayload(RpmRequest request, String element) throws InvalidConfigurationException {
         for (PayloadEntry entry : request.entries()) {
             if (entry.type() == PayloadEntry.Type.FILE && entry.size() > MAX_FILE_SIZE) {
                 throw new InvalidConfigurationException(

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What {@link RpmPackager} builds: the header fields, the payload and the scriptlets of one package.
- * A mutable value filled by the goal; {@link RpmPackager#validate} checks it before anything is
- * written.
+ * The input of {@link RpmPackager}: the header fields, the payload and the scriptlets of one
+ * package. A mutable value filled by the goal; {@link RpmPackager#validate} checks it before
+ * anything is written.
  */
 public final class RpmRequest {
     /** The scriptlets rpm runs around installing and removing a package. */

@@ -58,7 +58,7 @@ public final class YumIndex {
     /**
      * Reads the packages of the repository under {@code root}.
      *
-     * @param root the repository root, the folder that holds {@code repodata/}
+     * @param root the repository root, the folder that contains {@code repodata/}
      * @return the packages, or an empty list when there is no {@code repodata/repomd.xml}
      * @throws IOException when the metadata exists but cannot be read
      */
