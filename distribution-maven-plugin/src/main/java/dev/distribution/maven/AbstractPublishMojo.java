@@ -120,6 +120,11 @@ public abstract class AbstractPublishMojo extends AbstractDistributionMojo {
         return dryRun;
     }
 
+    /** Returns whether this run may replace different files already published. */
+    protected boolean isAllowRedeploy() {
+        return allowRedeploy;
+    }
+
     /** The publisher with this run's options, recording to {@code target/distribution/publication.json}. */
     protected Publisher publisher() {
         return new Publisher(reporter(), publicationLog(), new PublishOptions(dryRun, allowRedeploy));
