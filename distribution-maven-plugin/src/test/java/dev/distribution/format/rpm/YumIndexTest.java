@@ -28,7 +28,7 @@ class YumIndexTest {
         return script;
     }
 
-    /** A package dnf can install into an empty root: no requirements, no scriptlets. */
+    /** Returns a package that dnf can install into an empty root: no requirements, no scriptlets. */
     private RpmRequest installable(String version, Path out) throws Exception {
         return new RpmRequest()
                 .name("hello")
