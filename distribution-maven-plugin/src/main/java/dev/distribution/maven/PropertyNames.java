@@ -88,6 +88,28 @@ public final class PropertyNames {
     public static final String GITLAB_TOKEN_ENVIRONMENT = "distribution.gitlab.tokenEnvironment";
     /** The kind of token in that variable: private, job or deploy. */
     public static final String GITLAB_TOKEN_TYPE = "distribution.gitlab.tokenType";
+    /** Skips the {@code rpm} goal. */
+    public static final String RPM_SKIP = "distribution.rpm.skip";
+    /** Skips the {@code deploy-rpm} goal. */
+    public static final String DEPLOY_RPM_SKIP = "distribution.deploy-rpm.skip";
+    /** The repository id of the {@code deploy-rpm} goal. */
+    public static final String RPM_REPOSITORY = "distribution.rpm.repository";
+    /** The folder under the YUM repository root for the packages. */
+    public static final String RPM_PATH = "distribution.rpm.path";
+    /** The repodata depth of a Nexus yum repository. */
+    public static final String RPM_REPODATA_DEPTH = "distribution.rpm.repodataDepth";
+    /** The RPM Version override. */
+    public static final String RPM_VERSION = "distribution.rpm.version";
+    /** The RPM Release override. */
+    public static final String RPM_RELEASE = "distribution.rpm.release";
+    /** The RPM Arch. */
+    public static final String RPM_ARCH = "distribution.rpm.arch";
+    /** The RPM payload compressor. */
+    public static final String RPM_COMPRESSION = "distribution.rpm.compression";
+    /** Whether to sign the RPM package. */
+    public static final String RPM_SIGN = "distribution.rpm.sign";
+    /** Whether the rpm goal attaches the package to the project. */
+    public static final String RPM_ATTACH = "distribution.rpm.attach";
 
     /** Skips the {@code python} goal. */
     public static final String PYTHON_SKIP = "distribution.python.skip";
