@@ -19,6 +19,8 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.PushResult;
@@ -103,8 +105,8 @@ public class GitTap {
      * @throws PublishException when the clone, the commit or the push fails; nothing is pushed then
      */
     public Result publish(Map<String, String> files, String message, PersonIdent author) throws PublishException {
-        try (Git git = cloneRepository()) {
-            String target = targetBranch(git);
+        try (Git git = open()) {
+            String target = git.getRepository().getBranch();
             RevCommit commit = commitFiles(git, files, message, author);
             if (commit == null) {
                 reporter.info("Tap " + redactor.redact(url) + " already has this content; nothing committed.");
@@ -146,19 +148,21 @@ public class GitTap {
      */
     protected void beforePush(Git git) throws IOException, GitAPIException {}
 
-    private Git cloneRepository() throws PublishException, IOException {
+    /**
+     * Creates a work tree on the tip of the target branch. A fresh {@code init} plus a fetch of
+     * that one branch, rather than a clone, because a clone of an empty repository or of one
+     * whose {@code HEAD} names a missing branch leaves no branch to commit on.
+     */
+    private Git open() throws PublishException, IOException {
         deleteTree(workDirectory);
         Files.createDirectories(workDirectory);
+        Map<String, Ref> remoteRefs;
         try {
-            Git git = Git.cloneRepository()
-                    .setURI(url)
-                    .setDirectory(workDirectory.toFile())
-                    .setBranch(branch)
+            remoteRefs = Git.lsRemoteRepository()
+                    .setRemote(url)
                     .setCredentialsProvider(credentialsProvider())
-                    .setCloneAllBranches(false)
-                    .call();
-            reporter.info("Cloned tap " + redactor.redact(url));
-            return git;
+                    .setHeads(true)
+                    .callAsMap();
         } catch (GitAPIException | RuntimeException e) {
             throw new PublishException(
                     "Cannot clone the tap " + redactor.redact(url) + ": "
@@ -167,26 +171,54 @@ public class GitTap {
                             + " <server> with the repository id holds a token that may read and push.",
                     e);
         }
+        String target = targetBranch(remoteRefs);
+        try {
+            Git git = Git.init()
+                    .setDirectory(workDirectory.toFile())
+                    .setInitialBranch(target)
+                    .call();
+            StoredConfig config = git.getRepository().getConfig();
+            config.setString("remote", "origin", "url", url);
+            config.setString("remote", "origin", "fetch", "+refs/heads/*:refs/remotes/origin/*");
+            config.save();
+            if (remoteRefs.containsKey(Constants.R_HEADS + target)) {
+                fetchAndReset(git, target);
+            }
+            reporter.info("Cloned branch " + target + " of tap " + redactor.redact(url));
+            return git;
+        } catch (GitAPIException e) {
+            throw new PublishException(
+                    "Cannot fetch branch " + target + " of the tap " + redactor.redact(url) + ": "
+                            + redactor.redact(String.valueOf(e.getMessage())),
+                    e);
+        }
     }
 
-    private String targetBranch(Git git) throws IOException, PublishException {
+    /** Returns the configured branch, else the branch the remote HEAD names, else {@code main}. */
+    private String targetBranch(Map<String, Ref> remoteRefs) throws PublishException {
         if (branch != null) {
-            Ref remote = git.getRepository().findRef(Constants.R_REMOTES + "origin/" + branch);
-            boolean empty = git.getRepository()
-                    .getRefDatabase()
-                    .getRefsByPrefix(Constants.R_REMOTES)
-                    .isEmpty();
-            if (remote == null && !empty) {
+            if (!remoteRefs.isEmpty() && !remoteRefs.containsKey(Constants.R_HEADS + branch)) {
                 throw new PublishException("The tap " + redactor.redact(url) + " has no branch '" + branch
                         + "'. Create it, or remove <branch> to use the default branch.");
             }
-            if (remote == null) {
-                git.getRepository().updateRef(Constants.HEAD).link(Constants.R_HEADS + branch);
-            }
             return branch;
         }
-        String current = git.getRepository().getBranch();
-        return current == null ? "main" : current;
+        Ref head = remoteRefs.get(Constants.HEAD);
+        if (head != null && head.isSymbolic()) {
+            return Repository.shortenRefName(head.getTarget().getName());
+        }
+        if (head != null) {
+            for (Ref ref : remoteRefs.values()) {
+                if (ref.getName().startsWith(Constants.R_HEADS)
+                        && head.getObjectId().equals(ref.getObjectId())) {
+                    return Repository.shortenRefName(ref.getName());
+                }
+            }
+        }
+        return remoteRefs.containsKey(Constants.R_HEADS + "master")
+                        && !remoteRefs.containsKey(Constants.R_HEADS + "main")
+                ? "master"
+                : "main";
     }
 
     private RevCommit commitFiles(Git git, Map<String, String> files, String message, PersonIdent author)
@@ -220,6 +252,12 @@ public class GitTap {
 
     private RevCommit reapply(Git git, String target, Map<String, String> files, String message, PersonIdent author)
             throws IOException, GitAPIException {
+        fetchAndReset(git, target);
+        return commitFiles(git, files, message, author);
+    }
+
+    /** Moves the work tree to the remote tip of the branch, dropping any local commit. */
+    private void fetchAndReset(Git git, String target) throws IOException, GitAPIException {
         git.fetch()
                 .setRemote("origin")
                 .setRefSpecs(
@@ -228,7 +266,6 @@ public class GitTap {
                 .call();
         ObjectId tip = git.getRepository().resolve(Constants.R_REMOTES + "origin/" + target);
         git.reset().setMode(ResetCommand.ResetType.HARD).setRef(tip.getName()).call();
-        return commitFiles(git, files, message, author);
     }
 
     private RemoteRefUpdate.Status push(Git git, String target) throws GitAPIException {
