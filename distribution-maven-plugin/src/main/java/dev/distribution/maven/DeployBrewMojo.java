@@ -100,6 +100,30 @@ public class DeployBrewMojo extends AbstractPublishMojo {
                 project.getVersion(),
                 ELEMENT);
         List<BuiltBottle> bottles = builtBottles(formulas.bottleTags());
+        String url;
+        Credentials credentials;
+        if (tapRepository == null) {
+            url = isDryRun()
+                    ? embeddedRepository("brew")
+                            .resolve("homebrew-" + tapName + ".git")
+                            .toUri()
+                            .toString()
+                    : LocalTap.ensure(embeddedRepository("brew"), tapName);
+            credentials = new Credentials.None();
+        } else {
+            url = tapRepository.url();
+            credentials = credentials(tapRepository);
+        }
+        GitTap tap = new GitTap(
+                url,
+                blank(config.branch) ? null : config.branch.trim(),
+                credentials,
+                buildDirectory().resolve("distribution").resolve("brew").resolve("tap"),
+                reporter(),
+                BuildSecrets.redactor());
+        if (!isDryRun() || tapRepository != null) {
+            tap.check();
+        }
         // Every check above runs before the first upload below.
         Formula.Bottles bottleBlock = publishBottles(config, bottles);
         Formula formula = formulas.formula(downloads, bottleBlock);
@@ -116,22 +140,6 @@ public class DeployBrewMojo extends AbstractPublishMojo {
             ruby.lines().forEach(line -> reporter().info("  " + line));
             return;
         }
-        String url;
-        Credentials credentials;
-        if (tapRepository == null) {
-            url = LocalTap.ensure(embeddedRepository("brew"), tapName);
-            credentials = new Credentials.None();
-        } else {
-            url = tapRepository.url();
-            credentials = credentials(tapRepository);
-        }
-        GitTap tap = new GitTap(
-                url,
-                blank(config.branch) ? null : config.branch.trim(),
-                credentials,
-                buildDirectory().resolve("distribution").resolve("brew").resolve("tap"),
-                reporter(),
-                BuildSecrets.redactor());
         GitTap.Result result = tap.publish(
                 Map.of(formula.name().path(), ruby),
                 formula.name() + " " + formula.version(),

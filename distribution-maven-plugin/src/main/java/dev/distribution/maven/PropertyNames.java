@@ -59,6 +59,12 @@ public final class PropertyNames {
     public static final String BREW_ARCHIVE_REPOSITORY = "distribution.brew.archiveRepository";
     /** The public download URL template of the archives. */
     public static final String BREW_URL_TEMPLATE = "distribution.brew.urlTemplate";
+    /** The formula dependencies. */
+    public static final String BREW_DEPENDS = "distribution.brew.depends";
+    /** The arguments of the formula test. */
+    public static final String BREW_TEST = "distribution.brew.test";
+    /** The caveats text. */
+    public static final String BREW_CAVEATS = "distribution.brew.caveats";
     /** The bottle tags. */
     public static final String BREW_BOTTLES = "distribution.brew.bottles";
     /** The raw repository of the bottles. */

@@ -149,16 +149,19 @@ public class GitTap {
     protected void beforePush(Git git) throws IOException, GitAPIException {}
 
     /**
-     * Creates a work tree on the tip of the target branch. A fresh {@code init} plus a fetch of
-     * that one branch, rather than a clone, because a clone of an empty repository or of one
-     * whose {@code HEAD} names a missing branch leaves no branch to commit on.
+     * Checks that the tap can be read and has the configured branch, without changing anything,
+     * so that a wrong URL or token fails before other files are published.
+     *
+     * @return the branch {@link #publish} would push to
+     * @throws PublishException when the tap cannot be reached or lacks the configured branch
      */
-    private Git open() throws PublishException, IOException {
-        deleteTree(workDirectory);
-        Files.createDirectories(workDirectory);
-        Map<String, Ref> remoteRefs;
+    public String check() throws PublishException {
+        return targetBranch(listRemote());
+    }
+
+    private Map<String, Ref> listRemote() throws PublishException {
         try {
-            remoteRefs = Git.lsRemoteRepository()
+            return Git.lsRemoteRepository()
                     .setRemote(url)
                     .setCredentialsProvider(credentialsProvider())
                     .setHeads(true)
@@ -171,6 +174,17 @@ public class GitTap {
                             + " <server> with the repository id holds a token that may read and push.",
                     e);
         }
+    }
+
+    /**
+     * Creates a work tree on the tip of the target branch. A fresh {@code init} plus a fetch of
+     * that one branch, rather than a clone, because a clone of an empty repository or of one
+     * whose {@code HEAD} names a missing branch leaves no branch to commit on.
+     */
+    private Git open() throws PublishException, IOException {
+        deleteTree(workDirectory);
+        Files.createDirectories(workDirectory);
+        Map<String, Ref> remoteRefs = listRemote();
         String target = targetBranch(remoteRefs);
         try {
             Git git = Git.init()

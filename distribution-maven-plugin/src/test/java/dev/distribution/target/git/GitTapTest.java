@@ -140,6 +140,29 @@ class GitTapTest {
     }
 
     @Test
+    void checkChangesNothing() throws Exception {
+        Path remote = GitCli.bare(folder.resolve("remote"), "homebrew-tap.git");
+
+        String branch = tap(remote.toUri().toString()).check();
+
+        assertThat(branch).isEqualTo("main");
+        assertThat(GitCli.git(remote, "for-each-ref").trim()).isEmpty();
+    }
+
+    @Test
+    void checkFailsForUnreachableTap() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+
+        assertThatThrownBy(() ->
+                        tap("git://127.0.0.1:" + port + "/homebrew-tap.git").check())
+                .isInstanceOf(PublishException.class)
+                .hasMessageContaining("Cannot clone the tap");
+    }
+
+    @Test
     void missingBranchRejected() throws Exception {
         Path remote = GitCli.bare(folder.resolve("remote"), "homebrew-tap.git");
         String url = remote.toUri().toString();
