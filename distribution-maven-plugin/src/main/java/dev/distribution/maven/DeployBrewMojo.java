@@ -91,6 +91,7 @@ public class DeployBrewMojo extends AbstractPublishMojo {
             throw new InvalidConfigurationException(
                     ELEMENT + "<tapName>", tapName, "lower-case letters, digits, '.', '_' and '-'", "Rename the tap.");
         }
+
         List<Formula.Download> downloads = PublishedArchives.select(
                 publicationLog().read(),
                 BrewMojo.ArchiveManifest.archives(buildDirectory()),
@@ -100,30 +101,11 @@ public class DeployBrewMojo extends AbstractPublishMojo {
                 project.getVersion(),
                 ELEMENT);
         List<BuiltBottle> bottles = builtBottles(formulas.bottleTags());
-        String url;
-        Credentials credentials;
-        if (tapRepository == null) {
-            url = isDryRun()
-                    ? embeddedRepository("brew")
-                            .resolve("homebrew-" + tapName + ".git")
-                            .toUri()
-                            .toString()
-                    : LocalTap.ensure(embeddedRepository("brew"), tapName);
-            credentials = new Credentials.None();
-        } else {
-            url = tapRepository.url();
-            credentials = credentials(tapRepository);
-        }
-        GitTap tap = new GitTap(
-                url,
-                blank(config.branch) ? null : config.branch.trim(),
-                credentials,
-                buildDirectory().resolve("distribution").resolve("brew").resolve("tap"),
-                reporter(),
-                BuildSecrets.redactor());
+        GitTap tap = tap(config, tapRepository, tapName);
         if (!isDryRun() || tapRepository != null) {
             tap.check();
         }
+
         // Every check above runs before the first upload below.
         Formula.Bottles bottleBlock = publishBottles(config, bottles);
         Formula formula = formulas.formula(downloads, bottleBlock);
@@ -140,6 +122,7 @@ public class DeployBrewMojo extends AbstractPublishMojo {
             ruby.lines().forEach(line -> reporter().info("  " + line));
             return;
         }
+
         GitTap.Result result = tap.publish(
                 Map.of(formula.name().path(), ruby),
                 formula.name() + " " + formula.version(),
@@ -147,11 +130,34 @@ public class DeployBrewMojo extends AbstractPublishMojo {
         reporter().info("Install with:");
         reporter()
                 .info("  brew tap <user>/" + tapName + " "
-                        + BuildSecrets.redactor().redact(url));
+                        + BuildSecrets.redactor().redact(tap.url()));
         reporter().info("  brew install <user>/" + tapName + "/" + formula.name());
         if (!result.changed()) {
             reporter().info("The tap already had formula " + formula.name() + " " + formula.version() + ".");
         }
+    }
+
+    /** Creates the tap client; the embedded tap is created first unless this is a dry run. */
+    private GitTap tap(BrewConfig config, Repository tapRepository, String tapName) throws DistributionException {
+        String url;
+        Credentials credentials;
+        if (tapRepository == null) {
+            Path embedded = embeddedRepository("brew");
+            url = isDryRun()
+                    ? embedded.resolve("homebrew-" + tapName + ".git").toUri().toString()
+                    : LocalTap.ensure(embedded, tapName);
+            credentials = new Credentials.None();
+        } else {
+            url = tapRepository.url();
+            credentials = credentials(tapRepository);
+        }
+        return new GitTap(
+                url,
+                blank(config.branch) ? null : config.branch.trim(),
+                credentials,
+                buildDirectory().resolve("distribution").resolve("brew").resolve("tap"),
+                reporter(),
+                BuildSecrets.redactor());
     }
 
     private record BuiltBottle(BottleTag tag, String cellar, Path file) {}

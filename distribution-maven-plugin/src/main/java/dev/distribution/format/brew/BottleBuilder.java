@@ -72,7 +72,7 @@ public final class BottleBuilder {
      * @param outputDirectory the folder that receives the bottle file
      * @param timestamp the time of every entry
      * @throws InvalidConfigurationException when a path of the install steps is not in the archive
-     * @throws IOException when the archive cannot be read or holds an unsafe path
+     * @throws IOException when the archive cannot be read or contains a path outside its folder
      */
     public static Built build(
             FormulaName name,
@@ -192,8 +192,8 @@ public final class BottleBuilder {
         return "#!/bin/bash\nJAVA_HOME=" + javaHome + " exec \"" + target + "\"  \"$@\"\n";
     }
 
-    // NOTE: brew reads only some receipt fields when it pours a bottle; this writes the ones that
-    // steer relocation and is untested against a real brew, which cannot run here.
+    // NOTE: brew reads only some receipt fields when it pours a bottle. This writes the ones that
+    // steer relocation, and no real brew has poured such a bottle, because brew cannot run here.
     private static String receipt(List<String> changedFiles, Instant timestamp) {
         StringBuilder json = new StringBuilder();
         json.append("{\n  \"built_as_bottle\": true,\n  \"poured_from_bottle\": false,\n");
@@ -270,7 +270,8 @@ public final class BottleBuilder {
             throws IOException {
         Path target = destination.resolve(name).normalize();
         if (!target.startsWith(destination) || name.startsWith("/")) {
-            throw new IOException("Archive " + archive + " holds an entry outside its folder: " + name);
+            throw new IOException(
+                    "Invalid entry " + name + " in archive " + archive + ": the path leaves the archive folder.");
         }
         Files.createDirectories(target.getParent());
         Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);

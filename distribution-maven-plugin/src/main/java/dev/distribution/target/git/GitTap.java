@@ -81,6 +81,11 @@ public class GitTap {
         }
     }
 
+    /** Returns the clone URL. */
+    public String url() {
+        return url;
+    }
+
     /**
      * The outcome of {@link #publish}.
      *
