@@ -92,8 +92,13 @@ public class DeployBrewMojo extends AbstractPublishMojo {
                     ELEMENT + "<tapName>", tapName, "lower-case letters, digits, '.', '_' and '-'", "Rename the tap.");
         }
 
+        List<Publication> published = new ArrayList<>(publicationLog().read());
+        if (isDryRun()) {
+            // A dry run records nothing, so the archives deploy-raw planned are only in the summary.
+            published.addAll(BuildSummary.snapshot());
+        }
         List<Formula.Download> downloads = PublishedArchives.select(
-                publicationLog().read(),
+                published,
                 BrewMojo.ArchiveManifest.archives(buildDirectory()),
                 blank(config.archiveRepository) ? null : config.archiveRepository.trim(),
                 formulas.platforms(),

@@ -32,6 +32,8 @@ class BrewGoalsTest {
     @TempDir
     Path folder;
 
+    private boolean dryRun;
+
     @Test
     void goalsPushFormula() throws Exception {
         MavenProject project = project("1.0");
@@ -82,6 +84,18 @@ class BrewGoalsTest {
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("Invalid value 'linux/arm64' for <brew><platforms>");
         assertThat(folder.resolve("repository/brew")).doesNotExist();
+    }
+
+    @Test
+    void dryRunWritesFormulaOnly() throws Exception {
+        dryRun = true;
+
+        runGoals(project("1.0"), brewConfig());
+
+        Path formula = folder.resolve("project/target/distribution/brew/Formula/hello-cli.rb");
+        assertThat(RubyFormula.syntaxCheck(formula).exitCode()).isZero();
+        assertThat(folder.resolve("repository/brew")).doesNotExist();
+        assertThat(folder.resolve("repository/raw")).doesNotExist();
     }
 
     private BrewConfig brewConfig() {
@@ -139,6 +153,7 @@ class BrewGoalsTest {
         if (mojo instanceof AbstractPublishMojo) {
             set(mojo, "localRepository", folder.resolve("repository").toFile());
             set(mojo, "retryAttempts", 1);
+            set(mojo, "dryRun", dryRun);
         }
         mojo.execute();
     }

@@ -33,7 +33,7 @@ public final class PublishedArchives {
     /**
      * Selects the downloads.
      *
-     * @param published the publication record
+     * @param published the publication record, plus in a dry run the uploads planned so far
      * @param archives the archive files built by the {@code archive} goal
      * @param repositoryId the repository whose publications count; null for any, which fails when
      *     one archive was published to two repositories
@@ -118,7 +118,9 @@ public final class PublishedArchives {
     }
 
     private static boolean isFinished(Publication publication) {
+        // A dry run plans an upload without making it; its formula shows the URL the upload would have.
         return publication.status() == Publication.Status.UPLOADED
+                || publication.status() == Publication.Status.PLANNED_UPLOAD
                 || publication.status() == Publication.Status.ALREADY_PUBLISHED
                 || publication.status() == Publication.Status.REPLACED;
     }

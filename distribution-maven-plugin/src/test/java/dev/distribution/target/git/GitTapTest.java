@@ -126,6 +126,25 @@ class GitTapTest {
     }
 
     @Test
+    void hookRejectionFailsClearly() throws Exception {
+        // Served by git daemon, because JGit pushes to file:// URLs in-process and runs no hooks.
+        Path base = folder.resolve("served");
+        Path remote = GitCli.bare(base, "homebrew-tap.git");
+        Path hook = remote.resolve("hooks/pre-receive");
+        Files.writeString(hook, "#!/bin/sh\necho 'formula changes need review' >&2\nexit 1\n");
+        hook.toFile().setExecutable(true);
+        try (GitDaemon daemon = GitDaemon.serve(base)) {
+            GitTap tap = tap(daemon.url("homebrew-tap.git"));
+
+            assertThatThrownBy(() -> tap.publish(Map.of(FORMULA, "v1\n"), "hello 1.0", AUTHOR))
+                    .isInstanceOf(PublishException.class)
+                    .hasMessageContaining("REJECTED_OTHER_REASON")
+                    .hasMessageContaining("Check that the credentials may push to this branch");
+        }
+        assertThat(GitCli.git(remote, "for-each-ref").trim()).isEmpty();
+    }
+
+    @Test
     void unreachableTapNamesUrl() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
