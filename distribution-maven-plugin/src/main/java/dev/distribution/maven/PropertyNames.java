@@ -146,5 +146,42 @@ public final class PropertyNames {
     /** The repository id of the {@code deploy-helm} goal. */
     public static final String HELM_REPOSITORY = "distribution.helm.repository";
 
+    /** Skips the {@code brew} goal. */
+    public static final String BREW_SKIP = "distribution.brew.skip";
+    /** Skips the {@code deploy-brew} goal. */
+    public static final String DEPLOY_BREW_SKIP = "distribution.brew.deploySkip";
+    /** The formula name. */
+    public static final String BREW_NAME = "distribution.brew.name";
+    /** The formula version. */
+    public static final String BREW_VERSION = "distribution.brew.version";
+    /** The repository id of the tap. */
+    public static final String BREW_REPOSITORY = "distribution.brew.repository";
+    /** The name of the embedded tap. */
+    public static final String BREW_TAP_NAME = "distribution.brew.tapName";
+    /** The tap branch. */
+    public static final String BREW_BRANCH = "distribution.brew.branch";
+    /** The author of tap commits. */
+    public static final String BREW_COMMIT_AUTHOR = "distribution.brew.commitAuthor";
+    /** The platforms of the formula. */
+    public static final String BREW_PLATFORMS = "distribution.brew.platforms";
+    /** The repository whose published archives the formula downloads. */
+    public static final String BREW_ARCHIVE_REPOSITORY = "distribution.brew.archiveRepository";
+    /** The public download URL template of the archives. */
+    public static final String BREW_URL_TEMPLATE = "distribution.brew.urlTemplate";
+    /** The formula dependencies. */
+    public static final String BREW_DEPENDS = "distribution.brew.depends";
+    /** The arguments of the formula test. */
+    public static final String BREW_TEST = "distribution.brew.test";
+    /** The caveats text. */
+    public static final String BREW_CAVEATS = "distribution.brew.caveats";
+    /** The bottle tags. */
+    public static final String BREW_BOTTLES = "distribution.brew.bottles";
+    /** The raw repository of the bottles. */
+    public static final String BREW_BOTTLE_REPOSITORY = "distribution.brew.bottleRepository";
+    /** The folder of the bottles in their repository. */
+    public static final String BREW_BOTTLE_PATH = "distribution.brew.bottlePath";
+    /** The public URL of the bottle folder. */
+    public static final String BREW_BOTTLE_ROOT_URL = "distribution.brew.bottleRootUrl";
+
     private PropertyNames() {}
 }
