@@ -21,7 +21,8 @@ if (properties.getProperty('nexusUrl', '') =~ /\/repository(\/|$)/) {
             ' without /repository/<name>; the repository names are separate properties'
 }
 check('serverIdPrefix', name, 'letters, digits, ".", "_" and "-", such as nexus')
-['mavenReleasesRepository', 'mavenSnapshotsRepository', 'rawRepository', 'pypiRepository'].each {
+['mavenReleasesRepository', 'mavenSnapshotsRepository', 'rawRepository', 'pypiRepository',
+ 'dockerRepository', 'helmRepository'].each {
     check(it, name, 'a Nexus repository name: letters, digits, ".", "_" and "-"')
 }
 
