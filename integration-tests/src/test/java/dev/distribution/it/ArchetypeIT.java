@@ -2,6 +2,7 @@ package dev.distribution.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.distribution.it.support.DockerRegistry;
 import dev.distribution.it.support.ItEnvironment;
 import dev.distribution.it.support.MavenRun;
 import dev.distribution.it.support.MavenSettings;
@@ -137,6 +138,32 @@ class ArchetypeIT {
             assertThat(packages).singleElement().asString().startsWith("hello-service-1.0.0-SNAPSHOT");
             Processes.Result listing = run(repository.resolve("helm"), "tar", "-tzf", packages.get(0));
             assertThat(listing.output()).contains("hello-service/templates/deployment.yaml");
+        }
+
+        startNginx();
+        try (DockerRegistry registry = DockerRegistry.start(
+                ItEnvironment.freshFolder("ArchetypeIT/" + testName + "-registry"), USER, PASSWORD)) {
+            MavenRun.BuildResult nexus = service.settings(nexusSettings())
+                    .property("nexus.url", nexusUrl())
+                    .property("nexus.docker.url", registry.url() + "/repository/docker-hosted/")
+                    .property("distribution.image.allowInsecureRegistry", "true")
+                    .run("deploy");
+
+            assertThat(nexus.exitCode()).as(nexus.toString()).isZero();
+            String reference = "docker://" + registry.host() + "/docker-hosted/hello-service:1.0.0-SNAPSHOT";
+            Processes.Result pushed = run(
+                    repository,
+                    "skopeo",
+                    "inspect",
+                    "--raw",
+                    "--tls-verify=false",
+                    "--creds",
+                    USER + ":" + PASSWORD,
+                    reference);
+            assertThat(pushed.exitCode()).as(pushed.output()).isZero();
+            assertThat(pushed.output()).contains("\"architecture\":\"arm64\"");
+            assertThat(nginx.requests("PUT").stream().map(Nginx.Request::uri))
+                    .anyMatch(uri -> uri.startsWith("/repository/helm-hosted/hello-service-1.0.0-SNAPSHOT"));
         }
     }
 
@@ -306,6 +333,8 @@ class ArchetypeIT {
         return new MavenSettings()
                 .server("nexus-raw", USER, PASSWORD)
                 .server("nexus-pypi", USER, PASSWORD)
+                .server("nexus-docker", USER, PASSWORD)
+                .server("nexus-helm", USER, PASSWORD)
                 .server("nexus-maven", USER, PASSWORD);
     }
 
