@@ -22,7 +22,7 @@ if (properties.getProperty('nexusUrl', '') =~ /\/repository(\/|$)/) {
 }
 check('serverIdPrefix', name, 'letters, digits, ".", "_" and "-", such as nexus')
 ['mavenReleasesRepository', 'mavenSnapshotsRepository', 'rawRepository', 'pypiRepository',
- 'dockerRepository', 'helmRepository'].each {
+ 'dockerRepository', 'helmRepository', 'yumRepository'].each {
     check(it, name, 'a Nexus repository name: letters, digits, ".", "_" and "-"')
 }
 

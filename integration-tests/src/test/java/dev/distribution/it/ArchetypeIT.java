@@ -72,6 +72,16 @@ class ArchetypeIT {
         assertThat(check.exitCode()).as(check.output()).isZero();
         assertThat(runLauncher(published, "hello-cli-1.0.0-SNAPSHOT.tar.gz", "hello-cli", "Ada"))
                 .contains("Hello, Ada!");
+        Path rpm;
+        try (Stream<Path> files = Files.walk(cli.projectDirectory().resolve("target/distribution-repository/yum"))) {
+            rpm = files.filter(file -> file.toString().endsWith(".rpm"))
+                    .findFirst()
+                    .orElseThrow();
+        }
+        Processes.Result contents = run(rpm.getParent(), "rpm", "-qpl", rpm.toString());
+        assertThat(contents.output()).contains("/usr/bin/hello-cli");
+        assertThat(contents.output()).contains("/usr/share/hello-cli/lib/picocli-4.7.7.jar");
+        assertThat(contents.output()).contains("/usr/share/hello-cli/bin/hello-cli");
         // Repositories, versions and the archive layout live in the company parent.
         assertThat(Files.readAllLines(cli.projectDirectory().resolve("pom.xml")))
                 .hasSizeLessThan(60);
@@ -84,8 +94,7 @@ class ArchetypeIT {
         Map<String, String> properties = Map.of("artifactId", "tool", "package", "com.example.tool");
         MavenRun cli = generate("cli-archetype", testName, properties)
                 .project("tool")
-                .settings(
-                        new MavenSettings().server("nexus-raw", USER, PASSWORD).server("nexus-maven", USER, PASSWORD))
+                .settings(nexusSettings())
                 .property("nexus.url", nexusUrl());
 
         MavenRun.BuildResult deploy = cli.run("deploy");
@@ -104,6 +113,8 @@ class ArchetypeIT {
         Path metadata = download.resolve("maven-metadata.xml");
         curl("repository/maven-snapshots/com/example/tool/1.0.0-SNAPSHOT/maven-metadata.xml", metadata);
         assertThat(Files.readString(metadata)).contains("<artifactId>tool</artifactId>");
+        assertThat(nginx.requests("PUT").stream().map(Nginx.Request::uri))
+                .anyMatch(uri -> uri.startsWith("/repository/yum-hosted/") && uri.endsWith(".rpm"));
         assertThat(cli.projectDirectory().resolve("target/distribution-repository"))
                 .doesNotExist();
     }
@@ -219,8 +230,10 @@ class ArchetypeIT {
         parentProperties.put("nexusUrl", nginx.putUrl());
         parentProperties.put("serverIdPrefix", "acme");
         parentProperties.put("rawRepository", "files");
-        MavenSettings settings =
-                new MavenSettings().server("acme-raw", USER, PASSWORD).server("acme-maven", USER, PASSWORD);
+        MavenSettings settings = new MavenSettings()
+                .server("acme-raw", USER, PASSWORD)
+                .server("acme-yum", USER, PASSWORD)
+                .server("acme-maven", USER, PASSWORD);
         MavenRun generated = generate("company-parent-archetype", testName, parentProperties);
         MavenRun parent = generated.project("acme-parent").settings(settings);
 
@@ -335,6 +348,7 @@ class ArchetypeIT {
                 .server("nexus-pypi", USER, PASSWORD)
                 .server("nexus-docker", USER, PASSWORD)
                 .server("nexus-helm", USER, PASSWORD)
+                .server("nexus-yum", USER, PASSWORD)
                 .server("nexus-maven", USER, PASSWORD);
     }
 
