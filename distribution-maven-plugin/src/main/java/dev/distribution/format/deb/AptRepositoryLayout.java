@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Where packages go in a static APT repository and how its {@code Release} file describes it.
+ * The distribution, component and architectures of a static APT repository, and the names its
+ * {@code Release} file gives it.
  *
  * @param distribution the distribution (suite and codename), such as {@code stable}
  * @param component the component, such as {@code main}
@@ -19,7 +20,7 @@ public record AptRepositoryLayout(
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern ARCHITECTURE = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
-    /** The default: distribution {@code stable}, component {@code main}, architectures amd64 and arm64. */
+    /** Returns the default layout: distribution {@code stable}, component {@code main}, architectures amd64 and arm64. */
     public static AptRepositoryLayout defaults() {
         return new AptRepositoryLayout("stable", "main", List.of("amd64", "arm64"), null, null);
     }

@@ -53,7 +53,7 @@ import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
  * whose name, version and architecture are already published with other content is a conflict, and
  * nothing is written then. Files are written pool first, indexes next and {@code Release} last, each
  * through a temporary file and an atomic rename, and the indexes are also written under
- * {@code by-hash/}, so a client that reads during an update sees a consistent repository. A lock
+ * {@code by-hash/}, so a client that reads during an update gets a consistent repository. A lock
  * file guards against concurrent writers on the same machine.
  */
 public final class AptRepositoryWriter {

@@ -112,47 +112,47 @@ public final class DebControl {
         return platform == null ? null : PLATFORMS.get(platform.trim().toLowerCase(Locale.ROOT));
     }
 
-    /** The {@code Package} field. */
+    /** Returns the {@code Package} field. */
     public String packageName() {
         return packageName;
     }
 
-    /** The {@code Version} field, with its epoch and revision when set. */
+    /** Returns the {@code Version} field, with its epoch and revision when set. */
     public String version() {
         return version;
     }
 
-    /** The {@code Architecture} field. */
+    /** Returns the {@code Architecture} field. */
     public String architecture() {
         return architecture;
     }
 
-    /** The {@code Maintainer} field. */
+    /** Returns the {@code Maintainer} field. */
     public String maintainer() {
         return maintainer;
     }
 
-    /** The first line of the {@code Description} field. */
+    /** Returns the first line of the {@code Description} field. */
     public String summary() {
         return summary;
     }
 
-    /** The {@code Section} field. */
+    /** Returns the {@code Section} field. */
     public String section() {
         return section;
     }
 
-    /** The {@code Priority} field. */
+    /** Returns the {@code Priority} field. */
     public String priority() {
         return priority;
     }
 
-    /** The {@code Homepage} field, or null. */
+    /** Returns the {@code Homepage} field, or null. */
     public String homepage() {
         return homepage;
     }
 
-    /** The relationship fields that are set, in control file order. */
+    /** Returns the relationship fields that are set, in control file order. */
     public Map<DebRelation, String> relations() {
         return relations;
     }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs lintian on an example package with the files Debian policy asks for (copyright, changelog,
+ * Runs lintian on an example package with the files Debian policy requires (copyright, changelog,
  * a manual page) and expects no error and only the warnings listed in {@link #EXPECTED_WARNINGS}.
  */
 class LintianTest {
