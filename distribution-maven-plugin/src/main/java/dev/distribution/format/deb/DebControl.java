@@ -1,6 +1,7 @@
 package dev.distribution.format.deb;
 
 import dev.distribution.core.InvalidConfigurationException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -242,6 +243,7 @@ public final class DebControl {
         private String mavenVersion;
         private String version;
         private int epoch;
+        private Instant snapshotTime = Instant.EPOCH;
         private String revision;
         private String architecture;
         private String platform;
@@ -278,6 +280,12 @@ public final class DebControl {
         /** An explicit Debian version ({@code <deb><version>}), used as given after validation. */
         public Builder version(String value) {
             this.version = value;
+            return this;
+        }
+
+        /** The build's output timestamp, which numbers mapped snapshot versions so later builds sort higher. */
+        public Builder snapshotTime(Instant value) {
+            this.snapshotTime = value;
             return this;
         }
 
@@ -398,7 +406,7 @@ public final class DebControl {
             if (version != null) {
                 return DebianVersions.validate(version, "<deb><version>");
             }
-            return DebianVersions.fromMaven(mavenVersion, epoch, revision);
+            return DebianVersions.fromMaven(mavenVersion, snapshotTime, epoch, revision);
         }
 
         private String resolveArchitecture() throws InvalidConfigurationException {

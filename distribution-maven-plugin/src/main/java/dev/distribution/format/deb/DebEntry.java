@@ -1,13 +1,8 @@
 package dev.distribution.format.deb;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import dev.distribution.core.payload.PayloadEntry;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 /**
  * One entry of a package's data archive: a file copied from disk, a directory (possibly empty) or a
@@ -75,32 +70,40 @@ public record DebEntry(
     }
 
     /**
-     * Lists a folder from disk as entries below {@code targetDirectory}: its sub-directories, files and
-     * symbolic links, in sorted order.
-     *
-     * @param fileMode the mode of the files, or null to keep 0755 for executable files and 0644 otherwise
+     * Converts an entry of the shared payload model. Paths become absolute; owners keep their names
+     * with id 0, because dpkg looks a name up on the installing machine and uses the id only when the
+     * name is unknown there.
      */
-    public static List<DebEntry> tree(Path sourceDirectory, String targetDirectory, Integer fileMode)
-            throws IOException {
-        List<DebEntry> entries = new ArrayList<>();
-        String base = targetDirectory.endsWith("/")
-                ? targetDirectory.substring(0, targetDirectory.length() - 1)
-                : targetDirectory;
-        try (Stream<Path> walk = Files.walk(sourceDirectory)) {
-            for (Path path : walk.sorted().toList()) {
-                String relative = sourceDirectory.relativize(path).toString().replace('\\', '/');
-                String target = relative.isEmpty() ? base : base + "/" + relative;
-                if (Files.isSymbolicLink(path)) {
-                    entries.add(symlink(target, Files.readSymbolicLink(path).toString()));
-                } else if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-                    entries.add(directory(target));
-                } else {
-                    int mode = fileMode != null ? fileMode : Files.isExecutable(path) ? 0755 : FILE_MODE;
-                    entries.add(file(path, target).withMode(mode));
-                }
-            }
-        }
-        return entries;
+    public static DebEntry of(PayloadEntry entry) {
+        String path = "/" + entry.path();
+        return switch (entry.type()) {
+            case FILE ->
+                new DebEntry(
+                        Kind.FILE,
+                        path,
+                        entry.source(),
+                        null,
+                        entry.mode(),
+                        entry.owner(),
+                        0,
+                        entry.group(),
+                        0,
+                        entry.config());
+            case DIRECTORY ->
+                new DebEntry(Kind.DIRECTORY, path, null, null, entry.mode(), entry.owner(), 0, entry.group(), 0, false);
+            case SYMLINK ->
+                new DebEntry(
+                        Kind.SYMLINK,
+                        path,
+                        null,
+                        entry.linkTarget(),
+                        SYMLINK_MODE,
+                        entry.owner(),
+                        0,
+                        entry.group(),
+                        0,
+                        false);
+        };
     }
 
     /** Returns a copy with other permission bits. */

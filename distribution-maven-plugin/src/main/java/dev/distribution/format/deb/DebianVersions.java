@@ -1,24 +1,16 @@
 package dev.distribution.format.deb;
 
 import dev.distribution.core.InvalidConfigurationException;
-import java.util.Locale;
-import java.util.Set;
+import dev.distribution.version.InvalidVersionException;
+import dev.distribution.version.VersionMapper;
+import java.time.Instant;
 import java.util.regex.Pattern;
 
 /**
- * Maps Maven versions to Debian versions and compares Debian versions the way dpkg does.
- *
- * <p>The mapping keeps Maven's release order under {@code dpkg --compare-versions}: a snapshot sorts
- * before every pre-release of the same version, pre-release qualifiers ({@code alpha}, {@code rc},
- * ...) become {@code ~qualifier} so they sort before the release, release qualifiers ({@code Final},
- * {@code GA}) are dropped, and any other suffix becomes {@code +suffix}, which sorts after the
- * release and before the next patch version.
+ * Builds Debian versions from Maven versions, checks explicit ones against dpkg's grammar and
+ * compares them the way dpkg does.
  */
 final class DebianVersions {
-    private static final Set<String> PRE_RELEASE =
-            Set.of("alpha", "a", "beta", "b", "milestone", "m", "rc", "cr", "pre", "preview", "ea", "dev");
-    private static final Set<String> RELEASE = Set.of("final", "ga", "release");
-    private static final String SNAPSHOT = "SNAPSHOT";
     private static final Pattern UPSTREAM = Pattern.compile("[0-9][A-Za-z0-9.+~]*");
     private static final Pattern UPSTREAM_WITH_HYPHEN = Pattern.compile("[0-9][A-Za-z0-9.+~-]*");
     private static final Pattern REVISION = Pattern.compile("[A-Za-z0-9.+~]+");
@@ -32,14 +24,18 @@ final class DebianVersions {
     private DebianVersions() {}
 
     /**
-     * Maps a Maven version to a Debian version.
+     * Maps a Maven version to a Debian version with {@link VersionMapper#debian(String)} and adds the
+     * epoch and revision.
      *
      * @param mavenVersion the project version, such as {@code 1.0-rc1} or {@code 2.1-SNAPSHOT}
+     * @param snapshotTime the build's output timestamp, which numbers snapshot versions
      * @param epoch the epoch, 0 for none
      * @param revision the Debian revision, or null for none
-     * @throws InvalidConfigurationException when the version has characters Debian does not allow
+     * @throws InvalidConfigurationException when the version cannot be mapped, or the epoch or
+     *     revision is invalid
      */
-    static String fromMaven(String mavenVersion, int epoch, String revision) throws InvalidConfigurationException {
+    static String fromMaven(String mavenVersion, Instant snapshotTime, int epoch, String revision)
+            throws InvalidConfigurationException {
         if (epoch < 0) {
             throw new InvalidConfigurationException(
                     "<deb><epoch>",
@@ -54,7 +50,16 @@ final class DebianVersions {
                     "letters, digits, '.', '+' and '~'",
                     "Set <revision> to a value such as 1 or 0ubuntu1.");
         }
-        String upstream = mapUpstream(mavenVersion);
+        String upstream;
+        try {
+            upstream = new VersionMapper(snapshotTime).debian(mavenVersion == null ? "" : mavenVersion.trim());
+        } catch (InvalidVersionException e) {
+            throw new InvalidConfigurationException(
+                    "<deb><version>",
+                    mavenVersion,
+                    "a Maven version that maps to Debian: " + e.getGrammar(),
+                    "Set <deb><version> to a Debian version such as 1.2.3 or 1.2.3~rc1.");
+        }
         StringBuilder version = new StringBuilder();
         if (epoch > 0) {
             version.append(epoch).append(':');
@@ -64,84 +69,6 @@ final class DebianVersions {
             version.append('-').append(revision);
         }
         return version.toString();
-    }
-
-    private static String mapUpstream(String mavenVersion) throws InvalidConfigurationException {
-        if (mavenVersion == null || mavenVersion.isBlank()) {
-            throw unmappable(mavenVersion);
-        }
-        String base = mavenVersion.trim();
-        boolean snapshot = false;
-        if (base.toUpperCase(Locale.ROOT).endsWith("-" + SNAPSHOT)) {
-            snapshot = true;
-            base = base.substring(0, base.length() - SNAPSHOT.length() - 1);
-        }
-        String[] parts = base.split("-", -1);
-        StringBuilder upstream = new StringBuilder();
-        appendFirstPart(parts[0], upstream, mavenVersion);
-        for (int i = 1; i < parts.length; i++) {
-            appendQualifier(parts[i], upstream, mavenVersion);
-        }
-        if (snapshot) {
-            // Two tildes sort before any "~qualifier", so a snapshot precedes every pre-release.
-            upstream.append("~~").append(SNAPSHOT);
-        }
-        String result = upstream.toString();
-        if (!UPSTREAM.matcher(result).matches()) {
-            throw unmappable(mavenVersion);
-        }
-        return result;
-    }
-
-    /** Splits "1.0rc1" or "1.0.Final" into the numeric release and a qualifier. */
-    private static void appendFirstPart(String part, StringBuilder upstream, String mavenVersion)
-            throws InvalidConfigurationException {
-        if (part.isEmpty() || !Character.isDigit(part.charAt(0))) {
-            throw unmappable(mavenVersion);
-        }
-        int letter = 0;
-        while (letter < part.length() && !isAsciiLetter(part.charAt(letter))) {
-            letter++;
-        }
-        if (letter == part.length()) {
-            upstream.append(part);
-            return;
-        }
-        String release = part.substring(0, letter);
-        if (release.endsWith(".")) {
-            release = release.substring(0, release.length() - 1);
-        }
-        upstream.append(release);
-        appendQualifier(part.substring(letter), upstream, mavenVersion);
-    }
-
-    private static void appendQualifier(String part, StringBuilder upstream, String mavenVersion)
-            throws InvalidConfigurationException {
-        if (part.isEmpty()) {
-            throw unmappable(mavenVersion);
-        }
-        String lower = part.toLowerCase(Locale.ROOT);
-        int end = 0;
-        while (end < lower.length() && isAsciiLetter(lower.charAt(end))) {
-            end++;
-        }
-        String word = lower.substring(0, end);
-        if (RELEASE.contains(word) && end == lower.length()) {
-            return;
-        }
-        upstream.append(PRE_RELEASE.contains(word) ? '~' : '+').append(lower);
-    }
-
-    private static boolean isAsciiLetter(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-
-    private static InvalidConfigurationException unmappable(String mavenVersion) {
-        return new InvalidConfigurationException(
-                "<deb><version>",
-                mavenVersion,
-                "a Maven version that starts with a digit and holds letters, digits, '.', '-' and '+'",
-                "Set <deb><version> to a Debian version such as 1.2.3 or 1.2.3~rc1.");
     }
 
     /**
@@ -211,6 +138,10 @@ final class DebianVersions {
         String leftRevision = leftHyphen >= 0 ? leftRest.substring(leftHyphen + 1) : "";
         String rightRevision = rightHyphen >= 0 ? rightRest.substring(rightHyphen + 1) : "";
         return compareFragment(leftRevision, rightRevision);
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     private static int order(String s, int i) {

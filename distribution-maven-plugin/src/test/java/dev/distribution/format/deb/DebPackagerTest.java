@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.distribution.core.InvalidConfigurationException;
 import dev.distribution.core.PublishException;
 import dev.distribution.core.Reporter;
+import dev.distribution.core.payload.Mapping;
+import dev.distribution.core.payload.Payload;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -311,13 +313,27 @@ class DebPackagerTest {
     }
 
     @Test
-    void treeListsFolder() throws Exception {
-        Path folder = Files.createDirectories(work.resolve("dist/bin"));
-        Files.writeString(folder.resolve("run"), "#!/bin/sh\n");
-        Files.createDirectories(work.resolve("dist/empty"));
-        List<DebEntry> tree = DebEntry.tree(work.resolve("dist"), "/opt/hello", 0755);
-        assertThat(tree)
-                .extracting(DebEntry::path)
-                .containsExactly("/opt/hello", "/opt/hello/bin", "/opt/hello/bin/run", "/opt/hello/empty");
+    void payloadEntriesConverted() throws Exception {
+        Files.createDirectories(work.resolve("dist/bin"));
+        Files.writeString(work.resolve("dist/bin/run"), "#!/bin/sh\n");
+        List<Mapping> mappings = List.of(new Mapping(
+                Mapping.Kind.DIRECTORY,
+                work.resolve("dist"),
+                "/opt/hello",
+                0755,
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                null,
+                false));
+        List<DebEntry> entries = Payload.resolve(mappings, work, "<deb><files>").stream()
+                .map(DebEntry::of)
+                .toList();
+        Path deb = build(DebPackageSpec.of(control(), entries, TIMESTAMP), work.resolve("out"))
+                .file();
+        assertThat(Tools.output("dpkg-deb", "-c", deb.toString()))
+                .containsPattern("-rwxr-xr-x root/root .* \\./opt/hello/bin/run\\n");
     }
 }
