@@ -37,5 +37,14 @@ public final class PropertyNames {
     /** The path template under which raw files are published. */
     public static final String RAW_PATH = "distribution.raw.path";
 
+    /** Skips the {@code deb} goal. */
+    public static final String DEB_SKIP = "distribution.deb.skip";
+    /** Skips the {@code deploy-deb} goal. */
+    public static final String DEPLOY_DEB_SKIP = "distribution.deb.deploySkip";
+    /** Whether the deb goal attaches the package to the project. */
+    public static final String DEB_ATTACH = "distribution.deb.attach";
+    /** The repository id of the {@code deploy-deb} goal. */
+    public static final String DEB_REPOSITORY = "distribution.deb.repository";
+
     private PropertyNames() {}
 }
