@@ -150,6 +150,9 @@ public final class StaticAptPublisher {
                     target.upload(new Upload(file, path, contentType(path)), true);
                     reporter.debug("Uploaded " + target.location(path));
                 }
+                if (path.contains("/by-hash/")) {
+                    continue;
+                }
                 publications.add(publication(
                         target.repositoryId(),
                         file,
@@ -169,6 +172,11 @@ public final class StaticAptPublisher {
         } catch (IOException e) {
             throw new PublishException("Could not stage the APT repository in " + staging + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Leaves out the by-hash copies, which only repeat the indexes, from what the summary lists. */
+    private static List<String> reported(List<String> written) {
+        return written.stream().filter(path -> !path.contains("/by-hash/")).toList();
     }
 
     private static boolean download(HttpPutTarget target, HttpTransport http, String path, Path staging)
