@@ -82,7 +82,7 @@ public final class AptlyPublisher {
             }
             String folder = "distribution-" + sha256.substring(0, 16);
             URI upload = api("api/files/" + folder);
-            HttpResponse uploaded = http.execute(HttpRequest.post(
+            HttpRequest uploadRequest = HttpRequest.post(
                             upload,
                             RequestBody.multipart()
                                     .file(
@@ -92,15 +92,18 @@ public final class AptlyPublisher {
                                             "application/vnd.debian.binary-package")
                                     .build())
                     .credentials(credentials)
-                    .build());
+                    .build();
+            HttpResponse uploaded = http.execute(uploadRequest);
             if (!uploaded.isSuccessful()) {
-                throw http.failure(HttpRequest.post(upload, null).build(), uploaded);
+                throw http.failure(uploadRequest, uploaded);
             }
             URI add = api("api/repos/" + settings.localRepository() + "/file/" + folder);
-            HttpResponse added = http.execute(
-                    HttpRequest.post(add, null).credentials(credentials).build());
+            HttpRequest addRequest = HttpRequest.post(add, RequestBody.ofString("", "application/json"))
+                    .credentials(credentials)
+                    .build();
+            HttpResponse added = http.execute(addRequest);
             if (!added.isSuccessful()) {
-                throw http.failure(HttpRequest.post(add, null).build(), added);
+                throw http.failure(addRequest, added);
             }
             JsonNode report = parse(added, add);
             if (report.path("FailedFiles").size() > 0) {
