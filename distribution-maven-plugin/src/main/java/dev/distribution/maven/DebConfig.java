@@ -76,7 +76,7 @@ public class DebConfig {
     /** Packages whose files this one replaces. */
     String replaces;
 
-    /** What the package installs: {@code <file>}, {@code <directory>} and {@code <link>} entries with absolute targets. */
+    /** The entries the package installs: {@code <file>}, {@code <directory>} and {@code <link>} entries with absolute targets. */
     List<FileMappingConfig> files;
 
     /** Installed paths dpkg treats as conffiles, besides files marked {@code <config>true</config>}. */

@@ -1,6 +1,7 @@
 package dev.distribution.format.deb;
 
 import dev.distribution.core.InvalidConfigurationException;
+import dev.distribution.core.Platform;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -310,6 +311,12 @@ public final class DebControl {
         /** A platform such as {@code linux/arm64}, used when no architecture is set. */
         public Builder platform(String value) {
             this.platform = value;
+            return this;
+        }
+
+        /** A platform, used when no architecture is set. */
+        public Builder platform(Platform value) {
+            this.platform = value == null ? null : value.toString();
             return this;
         }
 
