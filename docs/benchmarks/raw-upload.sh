@@ -4,16 +4,18 @@
 # of RUNS runs, their ratio and the plugin's peak heap.
 #
 # Usage: docs/benchmarks/raw-upload.sh [SIZE_MIB] [RUNS]    (defaults: 1024 and 5)
-# Needs: nginx, apache2-utils (htpasswd), curl, python3; the plugin installed in ~/.m2
-# (./mvnw -B install -DskipTests from the repository root).
+# Needs: nginx, apache2-utils (htpasswd), curl, bc, python3. The plugin is built from this
+# working tree into a private local repository, chained to ~/.m2 for everything else.
 set -euo pipefail
 
 size_mib=${1:-1024}
 runs=${2:-5}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 mvn="$root/mvnw"
-plugin_version=$("$mvn" -q -f "$root/pom.xml" help:evaluate -Dexpression=project.version -DforceStdout)
 work=$(mktemp -d)
+repo_options=(-Dmaven.repo.local="$work/repo" -Dmaven.repo.local.tail="$HOME/.m2/repository")
+plugin_version=$("$mvn" -q -f "$root/pom.xml" help:evaluate -Dexpression=project.version -DforceStdout)
+"$mvn" -B -q -f "$root/pom.xml" -pl distribution-maven-plugin -am install -DskipTests "${repo_options[@]}"
 nginx_pid=
 cleanup() {
   if [ -n "$nginx_pid" ]; then kill "$nginx_pid" 2>/dev/null || true; fi
@@ -80,22 +82,31 @@ for _ in $(seq "$runs"); do
 done
 
 plugin_times=()
+upload_times=()
 peak_heap=0
 for i in $(seq "$runs"); do
   start=$(now)
-  MAVEN_OPTS="-Xmx64m -Xlog:gc:file=$work/gc-$i.log" "$mvn" -B -q -s "$work/settings.xml" -f "$work/project/pom.xml" \
-    "dev.distribution:distribution-maven-plugin:$plugin_version:deploy-raw" > "$work/plugin-$i.log"
+  MAVEN_OPTS="-Xmx64m -Xlog:gc:file=$work/gc-$i.log" "$mvn" -B "${repo_options[@]}" -s "$work/settings.xml" -f "$work/project/pom.xml" \
+    "dev.distribution:distribution-maven-plugin:$plugin_version:deploy-raw" -Dstyle.color=never > "$work/plugin-$i.log" 2>&1 \
+    || { cat "$work/plugin-$i.log" >&2; exit 1; }
   plugin_times+=("$(echo "$(now) - $start" | bc)")
+  # The goal logs "Uploaded <url> (<size> in <seconds> s)": the transfer alone, without Maven's start-up.
+  upload_times+=("$(sed -n 's/.*Uploaded .* in \([0-9.]*\) s).*/\1/p' "$work/plugin-$i.log" | head -1)")
   curl -sf -u bench:bench-secret -X DELETE "http://127.0.0.1:$port/plugin/big.bin"
   # GC lines read "... 23M->5M(64M) ..."; the number before "->" is the heap in use before a collection.
-  run_peak=$(grep -o '[0-9]*M->' "$work/gc-$i.log" | tr -d 'M->' | sort -n | tail -1)
+  run_peak=$(grep -o '[0-9]*M->' "$work/gc-$i.log" | sed 's/M->//' | sort -n | tail -1)
   if [ -n "$run_peak" ] && [ "$run_peak" -gt "$peak_heap" ]; then peak_heap=$run_peak; fi
 done
 
 curl_median=$(printf '%s\n' "${curl_times[@]}" | median)
 plugin_median=$(printf '%s\n' "${plugin_times[@]}" | median)
+upload_median=$(printf '%s\n' "${upload_times[@]}" | median)
 ratio=$(echo "scale=2; $plugin_median / $curl_median" | bc)
-printf '| upload %d MiB to nginx WebDAV | %.2f s | %.2f s | %s | %d MiB (-Xmx64m) |\n' \
-  "$size_mib" "$curl_median" "$plugin_median" "$ratio" "$peak_heap"
+upload_ratio=$(echo "scale=2; $upload_median / $curl_median" | bc)
+echo "| case | curl --upload-file | plugin, whole mvn run | ratio | plugin, upload alone | ratio | plugin peak heap |"
+echo "|---|---|---|---|---|---|---|"
+printf '| upload %d MiB to nginx WebDAV | %.2f s | %.2f s | %s | %.2f s | %s | %d MiB (-Xmx64m) |\n' \
+  "$size_mib" "$curl_median" "$plugin_median" "$ratio" "$upload_median" "$upload_ratio" "$peak_heap"
 echo "curl runs: ${curl_times[*]}" >&2
 echo "plugin runs (whole Maven invocation): ${plugin_times[*]}" >&2
+echo "plugin uploads alone: ${upload_times[*]}" >&2

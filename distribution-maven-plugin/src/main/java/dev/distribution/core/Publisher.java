@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -132,6 +133,7 @@ public final class Publisher {
     private Publication.Status uploadOrRecheck(Target target, Planned planned, boolean replace)
             throws DistributionException {
         String location = target.location(planned.upload.path());
+        long started = System.nanoTime();
         try {
             target.upload(planned.upload, replace);
         } catch (Target.AlreadyPublishedException e) {
@@ -147,8 +149,30 @@ public final class Publisher {
             throw new ConflictException(
                     List.of(new ConflictException.Conflict(location, planned.sha256, again.remoteSha256())), fix);
         }
-        reporter.info((replace ? "Replaced " : "Uploaded ") + location);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        reporter.info(String.format(
+                Locale.ROOT,
+                "%s %s (%s in %.1f s)",
+                replace ? "Replaced" : "Uploaded",
+                location,
+                humanSize(planned.size),
+                seconds));
         return replace ? Publication.Status.REPLACED : Publication.Status.UPLOADED;
+    }
+
+    /** Formats a byte count for log lines, such as {@code 1.5 MiB}. */
+    static String humanSize(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 
     private static ConflictException.Conflict conflict(Target target, Planned planned) {

@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.NoHttpResponseException;
@@ -123,18 +124,26 @@ final class FailureMessages {
     }
 
     /** Returns a short description of an I/O failure, for retry lines and messages. */
-    static String forIoError(IOException error, TransportSettings settings) {
+    static String forIoError(IOException error, URI uri, TransportSettings settings) {
+        Optional<ProxySettings> proxy = ProxyRoutePlanner.select(settings.proxies(), uri.getScheme(), uri.getHost());
+        String peer = proxy.map(p -> "proxy " + p.host() + ":" + p.port()).orElse(uri.getHost() + ":" + port(uri));
+        String proxyHint = proxy.isPresent() ? "; check the settings.xml <proxy>" : "";
+
         if (error instanceof ConnectTimeoutException) {
-            return "connect timed out after " + seconds(settings.connectTimeout());
+            return "connect to " + peer + " timed out after " + seconds(settings.connectTimeout()) + proxyHint;
+        }
+        if (error instanceof ConnectException) {
+            // HttpClient's message repeats the address: "Connect to http://h:1 [/h] failed: Connection refused".
+            String cause = rootMessage(error);
+            int failed = cause.indexOf(" failed: ");
+            String reason = cause.startsWith("Connect to ") && failed > 0 ? cause.substring(failed + 9) : cause;
+            return "cannot connect to " + peer + " (" + reason + ")" + proxyHint;
         }
         if (error instanceof SocketTimeoutException) {
             return "read timed out after " + seconds(settings.readTimeout()) + " without data from the server";
         }
         if (error instanceof UnknownHostException) {
             return "unknown host " + error.getMessage() + "; check the host name in the URL";
-        }
-        if (error instanceof ConnectException) {
-            return "cannot connect: " + rootMessage(error);
         }
         if (error instanceof NoHttpResponseException) {
             return "the server closed the connection without a response";
@@ -153,6 +162,13 @@ final class FailureMessages {
             return "connection failed: " + rootMessage(error);
         }
         return error.getClass().getSimpleName() + ": " + rootMessage(error);
+    }
+
+    private static int port(URI uri) {
+        if (uri.getPort() >= 0) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {

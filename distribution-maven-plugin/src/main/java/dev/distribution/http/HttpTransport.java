@@ -98,7 +98,8 @@ public final class HttpTransport implements Closeable {
         ConnectionConfig connectionConfig = ConnectionConfig.custom()
                 .setConnectTimeout(Timeout.of(settings.connectTimeout()))
                 .setSocketTimeout(Timeout.of(settings.readTimeout()))
-                // Checks a pooled connection that idled, so a POST is not lost on a connection the server closed.
+                // Checks a connection idle for over 1 s before reuse, which lowers the chance that a POST
+                // fails on a connection the server has closed.
                 .setValidateAfterInactivity(TimeValue.ofSeconds(1))
                 .build();
         PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
@@ -228,7 +229,7 @@ public final class HttpTransport implements Closeable {
     private interface ResponseReader<T> {
         T read(HttpRequest request, ClassicHttpResponse response) throws IOException;
 
-        /** Whether a failure while reading may be retried like a failed exchange. */
+        /** Returns whether a failure while reading may be retried like a failed exchange. */
         boolean restartable();
     }
 
@@ -242,10 +243,10 @@ public final class HttpTransport implements Closeable {
                 exchange = sendOnce(request, reader, attempt, attempt < maxAttempts);
             } catch (ReaderException e) {
                 String message = request.method() + " " + url + " failed while reading the response: "
-                        + FailureMessages.forIoError(e.cause(), settings);
+                        + FailureMessages.forIoError(e.cause(), request.uri(), settings);
                 throw new TransportException(redactor.redact(message), e.status(), url, e.cause());
             } catch (IOException e) {
-                String description = FailureMessages.forIoError(e, settings);
+                String description = FailureMessages.forIoError(e, request.uri(), settings);
                 if (attempt < maxAttempts && retryPolicy.retriesIoError(request, e)) {
                     waitBeforeRetry(request, url, attempt, retryPolicy.backoff(attempt), description);
                     continue;
@@ -320,19 +321,20 @@ public final class HttpTransport implements Closeable {
         for (int redirects = 0; ; redirects++) {
             long start = System.nanoTime();
             ClassicHttpRequest request = toClassic(current);
+            String sentHeaders = describeHeaders(current, request);
             HttpClientContext context = HttpClientContext.create();
             context.setAuthCache(proxyAuthCache);
             ClassicHttpResponse response;
             try {
                 response = client.executeOpen(null, request, context);
             } catch (IOException e) {
-                logExchange(current, request, "failed: " + e, start);
+                logExchange(current, sentHeaders, "failed: " + e, start);
                 throw e;
             }
             try {
                 int status = response.getCode();
                 String reason = FailureMessages.reason(status, response.getReasonPhrase());
-                logExchange(current, request, "-> " + FailureMessages.statusText(status, reason), start);
+                logExchange(current, sentHeaders, "-> " + FailureMessages.statusText(status, reason), start);
 
                 Optional<HttpRequest> next = redirectTarget(current, response);
                 if (next.isPresent() && redirects < MAX_REDIRECTS) {
@@ -407,15 +409,32 @@ public final class HttpTransport implements Closeable {
         return classic;
     }
 
-    private void logExchange(HttpRequest request, ClassicHttpRequest sent, String result, long startNanos) {
-        long millis = (System.nanoTime() - startNanos) / 1_000_000;
-        List<String> headers = new ArrayList<>();
+    /**
+     * Returns the request's header fields for the debug log, secrets masked and listed last,
+     * because the Redactor masks everything after a credential header name up to the end of the line.
+     */
+    private static String describeHeaders(HttpRequest request, ClassicHttpRequest sent) {
+        List<String> plain = new ArrayList<>();
+        List<String> masked = new ArrayList<>();
         for (Header header : sent.getHeaders()) {
-            boolean secret = SensitiveHeaders.isSensitive(header.getName(), request.credentials());
-            headers.add(header.getName() + ": " + (secret ? Redactor.MASK : header.getValue()));
+            if (SensitiveHeaders.isSensitive(header.getName(), request.credentials())) {
+                masked.add(header.getName() + ": " + Redactor.MASK);
+            } else {
+                plain.add(header.getName() + ": " + header.getValue());
+            }
         }
+        HttpEntity entity = sent.getEntity();
+        if (entity != null) {
+            plain.add("Content-Length: " + entity.getContentLength());
+        }
+        plain.addAll(masked);
+        return String.join(", ", plain);
+    }
+
+    private void logExchange(HttpRequest request, String headers, String result, long startNanos) {
+        long millis = (System.nanoTime() - startNanos) / 1_000_000;
         String line = "HTTP " + request.method() + " " + FailureMessages.display(request.uri()) + " " + result + " in "
-                + millis + " ms; request headers: " + String.join(", ", headers);
+                + millis + " ms; request headers: " + headers;
         reporter.debug(redactor.redact(line));
     }
 

@@ -17,7 +17,7 @@ import java.util.Objects;
 
 /**
  * Builds a {@code multipart/form-data} body (RFC 7578), as the PyPI upload API and other form
- * endpoints expect. The part headers are small and kept in memory; file parts are streamed from
+ * endpoints expect. The part headers are small and kept in memory. File parts are streamed from
  * disk and reopened on every send, so the body is repeatable and its length is exact.
  */
 public final class MultipartBuilder {

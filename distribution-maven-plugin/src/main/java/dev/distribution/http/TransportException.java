@@ -27,12 +27,12 @@ public class TransportException extends PublishException {
         this.url = url;
     }
 
-    /** The HTTP status of the response, or -1 when the request failed without a response. */
+    /** Returns the HTTP status of the response, or -1 when the request failed without a response. */
     public int status() {
         return status;
     }
 
-    /** The request URL, with any password in it masked. */
+    /** Returns the request URL, with any password in it masked. */
     public String url() {
         return url;
     }

@@ -57,62 +57,62 @@ public final class TransportSettings {
         return builder().build();
     }
 
-    /** The time allowed to open a TCP connection; default 30 s. */
+    /** Returns the time allowed to open a TCP connection (default 30 s). */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
-    /** The longest silence allowed while waiting for response bytes; default 5 min. */
+    /** Returns the maximum time without response bytes before a read times out (default 5 min). */
     public Duration readTimeout() {
         return readTimeout;
     }
 
-    /** The number of attempts, the first one included; default 4. */
+    /** Returns the number of attempts, the first one included (default 4). */
     public int maxAttempts() {
         return maxAttempts;
     }
 
-    /** The wait before the second attempt, doubled for each further one; default 1 s. */
+    /** Returns the wait before the second attempt, doubled for each further one (default 1 s). */
     public Duration initialBackoff() {
         return initialBackoff;
     }
 
-    /** The upper limit of the doubled backoff; default 30 s. */
+    /** Returns the maximum of the doubled backoff (default 30 s). */
     public Duration maxBackoff() {
         return maxBackoff;
     }
 
-    /** The longest wait that a {@code Retry-After} header can ask for; default 2 min. */
+    /** Returns the maximum wait that a {@code Retry-After} header can request (default 2 min). */
     public Duration maxRetryAfter() {
         return maxRetryAfter;
     }
 
-    /** The proxies, in settings.xml order. */
+    /** Returns the proxies, in settings.xml order. */
     public List<ProxySettings> proxies() {
         return proxies;
     }
 
-    /** The PEM file of extra trusted CA certificates, or null. */
+    /** Returns the PEM file of extra trusted CA certificates, or null. */
     public Path caBundle() {
         return caBundle;
     }
 
-    /** The {@code User-Agent} header value. */
+    /** Returns the {@code User-Agent} header value. */
     public String userAgent() {
         return userAgent;
     }
 
-    /** The body size in bytes above which transfers report progress; default 4 MiB. */
+    /** Returns the body size in bytes above which transfers report progress (default 4 MiB). */
     public long progressThreshold() {
         return progressThreshold;
     }
 
-    /** What waits between attempts. */
+    /** Returns the sleeper that waits between attempts. */
     public Sleeper sleeper() {
         return sleeper;
     }
 
-    /** The clock that {@code Retry-After} dates are compared with. */
+    /** Returns the clock that {@code Retry-After} dates are compared with. */
     public Clock clock() {
         return clock;
     }
@@ -140,7 +140,7 @@ public final class TransportSettings {
             return this;
         }
 
-        /** Sets the longest silence allowed while waiting for response bytes. */
+        /** Sets the maximum time without response bytes before a read times out. */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = positive(timeout, "readTimeout");
             return this;
@@ -161,13 +161,13 @@ public final class TransportSettings {
             return this;
         }
 
-        /** Sets the upper limit of the doubled backoff. */
+        /** Sets the maximum of the doubled backoff. */
         public Builder maxBackoff(Duration backoff) {
             this.maxBackoff = notNegative(backoff, "maxBackoff");
             return this;
         }
 
-        /** Sets the longest wait that a {@code Retry-After} header can ask for. */
+        /** Sets the maximum wait that a {@code Retry-After} header can request. */
         public Builder maxRetryAfter(Duration limit) {
             this.maxRetryAfter = notNegative(limit, "maxRetryAfter");
             return this;

@@ -34,7 +34,7 @@ public final class TrustMaterial {
      * Reads every {@code CERTIFICATE} block of a PEM file. Text between the blocks, such as the
      * comments of distribution CA bundles, is ignored.
      *
-     * @throws IOException when the file cannot be read, holds no certificate or a malformed one
+     * @throws IOException when the file cannot be read, contains no certificate or a malformed one
      */
     public static List<X509Certificate> readPem(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.US_ASCII);

@@ -10,7 +10,9 @@ import dev.distribution.core.Repository;
 import dev.distribution.http.Credentials;
 import dev.distribution.http.HttpTransport;
 import dev.distribution.http.TransportSettings;
+import dev.distribution.http.TrustMaterial;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -118,6 +120,11 @@ public abstract class AbstractPublishMojo extends AbstractDistributionMojo {
         return dryRun;
     }
 
+    /** Returns whether this run may replace different files already published. */
+    protected boolean isAllowRedeploy() {
+        return allowRedeploy;
+    }
+
     /** The publisher with this run's options, recording to {@code target/distribution/publication.json}. */
     protected Publisher publisher() {
         return new Publisher(reporter(), publicationLog(), new PublishOptions(dryRun, allowRedeploy));
@@ -182,11 +189,30 @@ public abstract class AbstractPublishMojo extends AbstractDistributionMojo {
         return root.resolve(format).toAbsolutePath();
     }
 
+    /**
+     * Keeps HttpClient's header and wire logs at info level, even under {@code mvn -X}. At debug
+     * level they print every request header, so the Basic or Bearer {@code Authorization} value
+     * of each request would appear in the build log. Maven's SLF4J provider reads a logger's level
+     * from these system properties when the logger is created, which happens when HttpClient's
+     * connection classes are first loaded, so this must run before the first transport opens.
+     *
+     * <p>NOTE: if another plugin of the same build created these loggers first, at debug level,
+     * they keep that level.
+     */
+    private static void hideHttpClientHeaderLogs() {
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.hc.client5.http.headers", "info");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.hc.client5.http.wire", "info");
+    }
+
     /** Creates the HTTP transport with this run's timeouts, retries, CA bundle and settings.xml proxies. */
     protected HttpTransport openTransport() throws InvalidConfigurationException {
         if (retryAttempts < 1) {
             throw new InvalidConfigurationException(
                     "<retryAttempts>", String.valueOf(retryAttempts), "1 or more", "Set at least 1 attempt.");
+        }
+        hideHttpClientHeaderLogs();
+        if (caBundle != null) {
+            checkCaBundle(caBundle.toPath());
         }
         TransportSettings transportSettings = TransportSettings.builder()
                 .connectTimeout(Duration.ofSeconds(connectTimeout))
@@ -197,6 +223,21 @@ public abstract class AbstractPublishMojo extends AbstractDistributionMojo {
                 .userAgent("distribution-maven-plugin")
                 .build();
         return new HttpTransport(transportSettings, reporter(), BuildSecrets.redactor());
+    }
+
+    private static void checkCaBundle(Path file) throws InvalidConfigurationException {
+        try {
+            if (TrustMaterial.readPem(file).isEmpty()) {
+                throw new IOException("no certificate found");
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidConfigurationException(
+                    "<caBundle>",
+                    file.toString(),
+                    "a readable PEM file with one or more -----BEGIN CERTIFICATE----- blocks",
+                    "Point -D" + PropertyNames.CA_BUNDLE + " at the CA certificates of your servers (" + e.getMessage()
+                            + ").");
+        }
     }
 
     /** The credentials of the settings.xml server whose id is the repository id. */

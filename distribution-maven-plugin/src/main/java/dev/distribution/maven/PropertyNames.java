@@ -37,6 +37,57 @@ public final class PropertyNames {
     /** The path template under which raw files are published. */
     public static final String RAW_PATH = "distribution.raw.path";
 
+    /** Skips the {@code github-release} goal. */
+    public static final String GITHUB_SKIP = "distribution.github.skip";
+    /** The repository id of the {@code github-release} goal. */
+    public static final String GITHUB_REPOSITORY = "distribution.github.repository";
+    /** The GitHub API base URL. */
+    public static final String GITHUB_API_URL = "distribution.github.apiUrl";
+    /** The tag of the GitHub release. */
+    public static final String GITHUB_TAG = "distribution.github.tag";
+    /** The title of the GitHub release. */
+    public static final String GITHUB_NAME = "distribution.github.name";
+    /** Keeps the GitHub release a draft. */
+    public static final String GITHUB_DRAFT = "distribution.github.draft";
+    /** Marks the GitHub release as a pre-release. */
+    public static final String GITHUB_PRERELEASE = "distribution.github.prerelease";
+    /** Whether the GitHub release becomes the latest. */
+    public static final String GITHUB_MAKE_LATEST = "distribution.github.makeLatest";
+    /** The branch or commit a new tag is created from. */
+    public static final String GITHUB_TARGET_COMMITISH = "distribution.github.targetCommitish";
+    /** Replaces a different asset of the same name. */
+    public static final String GITHUB_REPLACE_EXISTING = "distribution.github.replaceExisting";
+    /** The environment variable holding the GitHub token. */
+    public static final String GITHUB_TOKEN_ENVIRONMENT = "distribution.github.tokenEnvironment";
+    /** The maximum total wait for GitHub's rate limits, in seconds. */
+    public static final String GITHUB_MAX_RATE_LIMIT_WAIT = "distribution.github.maxRateLimitWait";
+
+    /** Skips the {@code gitlab-release} goal. */
+    public static final String GITLAB_SKIP = "distribution.gitlab.skip";
+    /** The repository id of the {@code gitlab-release} goal. */
+    public static final String GITLAB_REPOSITORY = "distribution.gitlab.repository";
+    /** The GitLab v4 API base URL. */
+    public static final String GITLAB_API_URL = "distribution.gitlab.apiUrl";
+    /** The GitLab project id or path. */
+    public static final String GITLAB_PROJECT = "distribution.gitlab.project";
+    /** The generic package name. */
+    public static final String GITLAB_PACKAGE_NAME = "distribution.gitlab.packageName";
+    /** The generic package version. */
+    public static final String GITLAB_PACKAGE_VERSION = "distribution.gitlab.packageVersion";
+    /** The tag of the GitLab release. */
+    public static final String GITLAB_TAG = "distribution.gitlab.tag";
+    /** The title of the GitLab release. */
+    public static final String GITLAB_NAME = "distribution.gitlab.name";
+    /** The branch or commit a new tag is created from. */
+    public static final String GITLAB_REF = "distribution.gitlab.ref";
+    /** Replaces a different package file of the same name. */
+    public static final String GITLAB_REPLACE_EXISTING = "distribution.gitlab.replaceExisting";
+    /** Maps characters GitLab rejects in file names to '_'. */
+    public static final String GITLAB_MAP_FILE_NAMES = "distribution.gitlab.mapFileNames";
+    /** The environment variable holding the GitLab token. */
+    public static final String GITLAB_TOKEN_ENVIRONMENT = "distribution.gitlab.tokenEnvironment";
+    /** The kind of token in that variable: private, job or deploy. */
+    public static final String GITLAB_TOKEN_TYPE = "distribution.gitlab.tokenType";
     /** Skips the {@code deb} goal. */
     public static final String DEB_SKIP = "distribution.deb.skip";
     /** Skips the {@code deploy-deb} goal. */

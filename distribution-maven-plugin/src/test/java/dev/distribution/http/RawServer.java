@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP server on 127.0.0.1 that handles each accepted connection with the next queued {@link
- * ConnectionHandler}, for answers the JDK HTTP server cannot give: a custom reason phrase, a reset,
+ * ConnectionHandler}, for responses the JDK HTTP server cannot send: a custom reason phrase, a reset,
  * silence, or a proxy.
  */
 final class RawServer implements AutoCloseable {
@@ -56,7 +56,7 @@ final class RawServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port() + path);
     }
 
-    /** The number of connections accepted so far. */
+    /** Returns the number of connections accepted so far. */
     int connections() {
         return connections.get();
     }
@@ -147,7 +147,7 @@ final class RawServer implements AutoCloseable {
         };
     }
 
-    /** A handler that reads requests and answers each with {@code statusLine} and {@code body}. */
+    /** A handler that reads requests and responds to each with {@code statusLine} and {@code body}. */
     static ConnectionHandler answer(String statusLine, String headers, String body) {
         return socket -> {
             InputStream in = socket.getInputStream();
@@ -162,7 +162,7 @@ final class RawServer implements AutoCloseable {
         };
     }
 
-    /** A handler that reads the request and never answers, until the client gives up. */
+    /** A handler that reads the request and never responds, until the client gives up. */
     static ConnectionHandler silent() {
         return socket -> {
             InputStream in = socket.getInputStream();

@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
 
 /**
- * An in-process HTTP server on 127.0.0.1 and a port picked by the system, answering with queued
+ * An in-process HTTP server on 127.0.0.1 and a port picked by the system, sending queued
  * responses and recording every request.
  */
 final class ScriptedServer implements AutoCloseable {

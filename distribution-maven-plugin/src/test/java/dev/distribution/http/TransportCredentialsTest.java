@@ -128,4 +128,13 @@ class TransportCredentialsTest {
         fixture.transport.execute(HttpRequest.get(url).build());
         assertThat(String.join("\n", fixture.reporter.allLines())).doesNotContain("ui-pass");
     }
+
+    @Test
+    void debugLogKeepsPlainHeaders() throws Exception {
+        fixture.transport.execute(HttpRequest.put(server.url("/a"), RequestBody.ofString("abc", "text/plain"))
+                .credentials(new Credentials.Header("PRIVATE-TOKEN", "glpat-xyz", "test"))
+                .header("X-Trace", "t-1")
+                .build());
+        assertThat(fixture.reporter.debug.get(0)).contains("X-Trace: t-1, Content-Length: 3, PRIVATE-TOKEN: ****");
+    }
 }

@@ -135,7 +135,21 @@ class TransportFailureTest {
     void connectionRefusedMessage() throws IOException {
         URI url = closedPortUrl();
         assertThatThrownBy(() -> fixture.transport.execute(HttpRequest.get(url).build()))
-                .hasMessageStartingWith("GET " + url + " failed: cannot connect: ");
+                .hasMessage("GET " + url + " failed: cannot connect to 127.0.0.1:" + url.getPort()
+                        + " (Connection refused)");
+    }
+
+    @Test
+    void refusedProxyNamed() throws IOException {
+        URI proxyUrl = closedPortUrl();
+        ProxySettings proxy = new ProxySettings("http", "127.0.0.1", proxyUrl.getPort(), null, null, null);
+        try (TransportFixture viaProxy =
+                new TransportFixture(settings -> settings.maxAttempts(1).proxies(java.util.List.of(proxy)))) {
+            assertThatThrownBy(() -> viaProxy.transport.execute(
+                            HttpRequest.get(server.url("/a")).build()))
+                    .hasMessageContaining("cannot connect to proxy 127.0.0.1:" + proxyUrl.getPort())
+                    .hasMessageEndingWith("check the settings.xml <proxy>");
+        }
     }
 
     /** Returns a URL on 127.0.0.1 at a port that was just free, so connecting is refused. */

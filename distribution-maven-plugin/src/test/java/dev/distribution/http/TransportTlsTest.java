@@ -91,6 +91,21 @@ class TransportTlsTest {
     }
 
     @Test
+    void tunnelRefusedGives407() throws Exception {
+        String expected = "Basic " + java.util.Base64.getEncoder().encodeToString("puser:ppass-1".getBytes());
+        try (TestProxy proxy = new TestProxy(expected);
+                TransportFixture fixture = new TransportFixture(settings -> settings.caBundle(loopback.pem)
+                        .proxies(List.of(
+                                new ProxySettings("http", "127.0.0.1", proxy.port(), "puser", "wrong-pw-9", null))))) {
+            assertThatThrownBy(() -> fixture.transport.executeOrThrow(
+                            HttpRequest.get(server.url("/a")).build()))
+                    .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.status())
+                            .isEqualTo(407))
+                    .hasMessageContaining("check <username> and <password> of the settings.xml <proxy>");
+        }
+    }
+
+    @Test
     void bundleAddsToJdkTrust() throws Exception {
         int jdk = TrustMaterial.trustManager(null).getAcceptedIssuers().length;
         assertThat(TrustMaterial.trustManager(loopback.pem).getAcceptedIssuers())

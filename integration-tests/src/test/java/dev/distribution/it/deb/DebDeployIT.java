@@ -15,16 +15,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import dev.distribution.it.support.MavenRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs {@code mvn deploy} on the sample project {@code src/it/hello-deb} and installs the result
  * with the real apt-get. apt-get runs with its own configuration, lists, cache and dpkg database
  * under the test folder and installs into a folder, so the machine's apt state is not touched.
- * Needs the plugin in the local Maven repository, which {@code mvn install} from the root does
- * before this module runs.
+ * The build runs through {@link MavenRun} with the plugin under test.
  */
 class DebDeployIT {
     static final String PASSPHRASE = "correct horse";
@@ -38,10 +39,12 @@ class DebDeployIT {
     String fingerprint;
     Path secretKey;
 
+    MavenRun maven;
+
     @BeforeEach
-    void setUp() throws Exception {
-        project = work.resolve("hello-deb");
-        copy(Path.of("src/it/hello-deb").toAbsolutePath(), project);
+    void setUp(TestInfo test) throws Exception {
+        maven = MavenRun.of("hello-deb", "DebDeployIT/" + test.getTestMethod().orElseThrow().getName());
+        project = maven.projectDirectory();
         repository = work.resolve("embedded").resolve("apt");
         gnupg = work.resolve("gnupg");
         Files.createDirectories(
@@ -238,26 +241,12 @@ class DebDeployIT {
         String pom = Files.readString(project.resolve("pom.xml"))
                 .replaceFirst("<version>[^<]+</version>", "<version>" + version + "</version>");
         Files.writeString(project.resolve("pom.xml"), pom);
-        Map<String, String> environment = new HashMap<>();
-        environment.put("DISTRIBUTION_SIGNING_KEY", Files.readString(secretKey));
-        environment.put("DISTRIBUTION_SIGNING_PASSPHRASE", PASSPHRASE);
-        environment.putAll(extraEnvironment);
-        return run(
-                project,
-                environment,
-                maven().toString(),
-                "-B",
-                "-o",
-                "deploy",
-                "-Ddistribution.localRepository=" + repository.getParent());
-    }
-
-    private static Path maven() {
-        Path folder = Path.of("").toAbsolutePath();
-        while (folder != null && !Files.isRegularFile(folder.resolve("mvnw"))) {
-            folder = folder.getParent();
-        }
-        return folder == null ? Path.of("mvn") : folder.resolve("mvnw");
+        maven.environment("DISTRIBUTION_SIGNING_KEY", Files.readString(secretKey));
+        maven.environment("DISTRIBUTION_SIGNING_PASSPHRASE", PASSPHRASE);
+        extraEnvironment.forEach(maven::environment);
+        maven.property("distribution.localRepository", repository.getParent().toString());
+        MavenRun.BuildResult result = maven.run("deploy");
+        return new Result(result.exitCode(), result.log());
     }
 
     private String gpg(String... args) throws Exception {
@@ -304,24 +293,5 @@ class DebDeployIT {
             }
         }
         throw new IOException("aptly did not listen on port " + port);
-    }
-
-    static void copy(Path source, Path target) throws IOException {
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path path : walk.toList()) {
-                Path destination = target.resolve(source.relativize(path).toString());
-                if (path.toString().contains("/target/") || path.endsWith("target")) {
-                    continue;
-                }
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(destination);
-                } else {
-                    Files.copy(path, destination);
-                    if (Files.isExecutable(path)) {
-                        destination.toFile().setExecutable(true, false);
-                    }
-                }
-            }
-        }
     }
 }
