@@ -2,6 +2,7 @@ package dev.distribution.it.deb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.distribution.it.support.MavenRun;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -10,12 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import dev.distribution.it.support.MavenRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -43,7 +42,8 @@ class DebDeployIT {
 
     @BeforeEach
     void setUp(TestInfo test) throws Exception {
-        maven = MavenRun.of("hello-deb", "DebDeployIT/" + test.getTestMethod().orElseThrow().getName());
+        maven = MavenRun.of(
+                "hello-deb", "DebDeployIT/" + test.getTestMethod().orElseThrow().getName());
         project = maven.projectDirectory();
         repository = work.resolve("embedded").resolve("apt");
         gnupg = work.resolve("gnupg");
