@@ -125,6 +125,11 @@ public abstract class AbstractPublishMojo extends AbstractDistributionMojo {
         return allowRedeploy;
     }
 
+    /** Returns this run's dry-run and redeploy options. */
+    protected PublishOptions publishOptions() {
+        return new PublishOptions(dryRun, allowRedeploy);
+    }
+
     /** The publisher with this run's options, recording to {@code target/distribution/publication.json}. */
     protected Publisher publisher() {
         return new Publisher(reporter(), publicationLog(), new PublishOptions(dryRun, allowRedeploy));

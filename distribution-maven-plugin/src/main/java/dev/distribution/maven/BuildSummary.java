@@ -20,6 +20,11 @@ final class BuildSummary {
     }
 
     /** Removes and returns everything added so far. */
+    /** Returns the publications added so far, without removing them. */
+    static synchronized List<Publication> snapshot() {
+        return List.copyOf(PUBLICATIONS);
+    }
+
     static synchronized List<Publication> drain() {
         List<Publication> all = List.copyOf(PUBLICATIONS);
         PUBLICATIONS.clear();

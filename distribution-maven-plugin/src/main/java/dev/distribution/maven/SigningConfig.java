@@ -3,18 +3,27 @@ package dev.distribution.maven;
 import java.io.File;
 
 /**
- * A {@code <signing>} block. The passphrase never comes from the POM: it is the password or
- * passphrase of the settings.xml server {@code signing}, or the environment variable
- * {@code DISTRIBUTION_SIGNING_PASSPHRASE} (or {@code MAVEN_GPG_PASSPHRASE}). Without a key file or
- * key here, the key comes from {@code DISTRIBUTION_SIGNING_KEY} (or {@code MAVEN_GPG_KEY}).
+ * The {@code <signing>} block: which OpenPGP key signs packages and repository indexes. The
+ * passphrase never goes into the POM: it comes from the settings.xml server {@code signing} or the
+ * environment variable {@code DISTRIBUTION_SIGNING_PASSPHRASE}.
+ *
+ * <pre>{@code
+ * <signing>
+ *   <keyFile>${user.home}/.keys/release.asc</keyFile>
+ *   <keyId>0x1234ABCD</keyId>
+ * </signing>
+ * }</pre>
+ *
+ * Without {@code keyFile} and {@code key}, the key comes from the environment variable {@code
+ * DISTRIBUTION_SIGNING_KEY} (or {@code MAVEN_GPG_KEY}), as armored text.
  */
 public class SigningConfig {
-    /** A secret key file written by {@code gpg --export-secret-keys --armor KEYID}. */
+    /** A file written by {@code gpg --export-secret-keys --armor KEYID}. */
     File keyFile;
 
-    /** The armored secret key text, usually {@code ${env.SOME_VARIABLE}}. */
+    /** The armored secret key as text, usually {@code ${env.SOME_VARIABLE}}; never the key itself in a POM. */
     String key;
 
-    /** The key id or fingerprint to sign with, when the key ring holds several keys. */
+    /** The key id or fingerprint of the signing key when the key ring holds several. */
     String keyId;
 }

@@ -1,0 +1,2 @@
+/** Publishing charts through ChartMuseum's HTTP API. */
+package dev.distribution.target.chartmuseum;
