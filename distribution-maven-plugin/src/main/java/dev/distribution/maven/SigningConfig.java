@@ -19,7 +19,7 @@ import java.io.File;
  * DISTRIBUTION_SIGNING_KEY} (or {@code MAVEN_GPG_KEY}), as armored text.
  */
 public class SigningConfig {
-    /** A file written by {@code gpg --export-secret-keys --armor KEYID}, armored or binary; relative to the project folder. */
+    /** A secret key file, armored or binary, as {@code gpg --export-secret-keys} writes it. A relative path starts at the project folder. */
     File keyFile;
 
     /** The armored secret key as text, usually {@code ${env.SOME_VARIABLE}}; never the key itself in a POM. */
