@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The publication record, {@code target/distribution/publication.json}: every file published,
@@ -31,6 +32,8 @@ public final class PublicationLog {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final TypeReference<List<Publication>> ENTRIES = new TypeReference<>() {};
 
+    private static final Map<Path, Object> MONITORS = new ConcurrentHashMap<>();
+
     private final Path file;
 
     /** Creates a log stored at {@code file}; the file and its folder are created on first write. */
@@ -44,7 +47,7 @@ public final class PublicationLog {
     }
 
     /** Reads every entry; an absent file has none. */
-    public synchronized List<Publication> read() throws IOException {
+    public List<Publication> read() throws IOException {
         if (!Files.exists(file)) {
             return List.of();
         }
@@ -54,9 +57,18 @@ public final class PublicationLog {
     /**
      * Adds or replaces the entry for the same repository and URL.
      */
-    public synchronized void record(Publication publication) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+    public void record(Publication publication) throws IOException {
+        Path absolute = file.toAbsolutePath().normalize();
+        Files.createDirectories(absolute.getParent());
+        // A file lock guards against other processes only; threads of this JVM queue on the monitor
+        // of the path, because a second lock on the same file from one JVM throws.
+        synchronized (MONITORS.computeIfAbsent(absolute, key -> new Object())) {
+            write(absolute, publication);
+        }
+    }
+
+    private void write(Path absolute, Publication publication) throws IOException {
+        Path lockFile = absolute.resolveSibling(absolute.getFileName() + ".lock");
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock ignored = channel.lock()) {
             Map<String, Publication> entries = new LinkedHashMap<>();
@@ -66,10 +78,10 @@ public final class PublicationLog {
             entries.put(key(publication), publication);
             List<Publication> sorted = new ArrayList<>(entries.values());
             sorted.sort(Comparator.comparing(Publication::repositoryId).thenComparing(Publication::url));
-            Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "publication", ".json.tmp");
+            Path temporary = Files.createTempFile(absolute.getParent(), "publication", ".json.tmp");
             try {
                 JSON.writeValue(temporary.toFile(), sorted);
-                move(temporary, file);
+                move(temporary, absolute);
             } finally {
                 Files.deleteIfExists(temporary);
             }

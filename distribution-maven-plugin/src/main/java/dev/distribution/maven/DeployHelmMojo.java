@@ -14,8 +14,7 @@ import dev.distribution.target.chartmuseum.ChartMuseumTarget;
 import dev.distribution.target.nexus.NexusHelmTarget;
 import dev.distribution.target.nexus.NexusRepositoryUrl;
 import dev.distribution.target.registry.HelmChartPusher;
-import dev.distribution.target.registry.OciRegistry;
-import dev.distribution.target.registry.RegistryAddress;
+import dev.distribution.target.registry.RegistryEndpoint;
 import dev.distribution.target.staticrepo.DirectoryTarget;
 import dev.distribution.target.staticrepo.HelmRepositoryPublisher;
 import dev.distribution.target.staticrepo.HelmRepositoryPublisher.PackagedChart;
@@ -136,10 +135,12 @@ public class DeployHelmMojo extends AbstractPublishMojo {
                             .publish(
                                     new ChartMuseumTarget(repository, http, credentials(repository)), uploads(charts)));
                 case REGISTRY -> {
-                    RegistryAddress address = RegistryAddress.parse(repository.url(), element + "<url>");
+                    // An explicit http:// URL is the user's choice of plain HTTP, as with helm --plain-http.
+                    RegistryEndpoint endpoint = RegistryEndpoint.parse(repository.url(), true, element + "<url>");
                     HelmChartPusher pusher = new HelmChartPusher(
-                            new OciRegistry(http, address, credentials(repository)),
-                            address,
+                            endpoint,
+                            credentials(repository),
+                            http,
                             repository.id(),
                             reporter(),
                             publicationLog(),

@@ -27,8 +27,8 @@ public class HelmConfig {
      */
     Boolean sign;
 
-    /** The signing key: {@code keyFile} or {@code key}, and {@code keyId}; see {@link HelmSigningConfig}. */
-    HelmSigningConfig signing;
+    /** The signing key: {@code keyFile} or {@code key}, and {@code keyId}; see {@link SigningConfig}. */
+    SigningConfig signing;
 
     /**
      * Attaches the package (and provenance file) to the project. Default: {@code true}. User property:

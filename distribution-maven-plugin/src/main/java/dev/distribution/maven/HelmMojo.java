@@ -7,7 +7,6 @@ import dev.distribution.format.helm.ChartLinter;
 import dev.distribution.format.helm.ChartPackager;
 import dev.distribution.format.helm.Provenance;
 import dev.distribution.signing.OpenPgpSigner;
-import dev.distribution.signing.SigningKeys;
 import dev.distribution.version.InvalidVersionException;
 import dev.distribution.version.VersionMapper;
 import java.io.IOException;
@@ -85,7 +84,12 @@ public class HelmMojo extends AbstractDistributionMojo {
         String version = config.version != null ? config.version.trim() : semver(project.getVersion());
         String appVersion = config.appVersion != null ? config.appVersion : project.getVersion();
         Chart chart = ChartLinter.lint(folder, version, appVersion, ELEMENT + "<chart>");
-        OpenPgpSigner signer = Boolean.TRUE.equals(config.sign) ? signer(config.signing) : null;
+        OpenPgpSigner signer = Boolean.TRUE.equals(config.sign)
+                ? Signing.signer(
+                        config.signing,
+                        new MavenSettings(settings, settingsDecrypter, BuildSecrets.redactor()),
+                        basedir())
+                : null;
         Path output = buildDirectory().resolve("distribution").resolve("helm");
         Path tgz = ChartPackager.write(chart, output, outputTimestamp());
         reporter().info("Built " + tgz);
@@ -153,17 +157,5 @@ public class HelmMojo extends AbstractDistributionMojo {
                             : "Name the chart to package in <helm><chart>, one execution per chart.");
         }
         return charts.get(0);
-    }
-
-    private OpenPgpSigner signer(HelmSigningConfig signing) throws InvalidConfigurationException {
-        HelmSigningConfig config = signing != null ? signing : new HelmSigningConfig();
-        MavenSettings mavenSettings = new MavenSettings(settings, settingsDecrypter, BuildSecrets.redactor());
-        return new OpenPgpSigner(SigningKeys.resolve(
-                config.keyFile == null ? null : config.keyFile.toPath(),
-                config.key,
-                config.keyId,
-                mavenSettings.password("signing"),
-                System.getenv(),
-                BuildSecrets.redactor()));
     }
 }

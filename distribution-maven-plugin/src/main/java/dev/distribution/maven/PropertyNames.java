@@ -88,6 +88,14 @@ public final class PropertyNames {
     public static final String GITLAB_TOKEN_ENVIRONMENT = "distribution.gitlab.tokenEnvironment";
     /** The kind of token in that variable: private, job or deploy. */
     public static final String GITLAB_TOKEN_TYPE = "distribution.gitlab.tokenType";
+    /** Skips the {@code deb} goal. */
+    public static final String DEB_SKIP = "distribution.deb.skip";
+    /** Skips the {@code deploy-deb} goal. */
+    public static final String DEPLOY_DEB_SKIP = "distribution.deb.deploySkip";
+    /** Whether the deb goal attaches the package to the project. */
+    public static final String DEB_ATTACH = "distribution.deb.attach";
+    /** The repository id of the {@code deploy-deb} goal. */
+    public static final String DEB_REPOSITORY = "distribution.deb.repository";
     /** Skips the {@code rpm} goal. */
     public static final String RPM_SKIP = "distribution.rpm.skip";
     /** Skips the {@code deploy-rpm} goal. */

@@ -13,6 +13,8 @@ import dev.distribution.core.PublishException;
 import dev.distribution.core.PublishOptions;
 import dev.distribution.core.Reporter;
 import dev.distribution.format.helm.Chart;
+import dev.distribution.http.Credentials;
+import dev.distribution.http.HttpTransport;
 import dev.distribution.version.InvalidVersionException;
 import dev.distribution.version.VersionMapper;
 import java.io.IOException;
@@ -20,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -34,6 +37,9 @@ import java.util.Optional;
  * pointing to another manifest is a conflict unless redeploy is allowed.
  */
 public final class HelmChartPusher {
+    /** The manifest media type Helm and every current registry use. */
+    public static final String MANIFEST_TYPE = "application/vnd.oci.image.manifest.v1+json";
+
     /** Media type of the config blob. */
     public static final String CONFIG_TYPE = "application/vnd.cncf.helm.config.v1+json";
 
@@ -42,23 +48,30 @@ public final class HelmChartPusher {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final OciRegistry registry;
-    private final RegistryAddress address;
+    private final RegistryEndpoint endpoint;
+    private final Credentials credentials;
+    private final HttpTransport http;
     private final String repositoryId;
     private final Reporter reporter;
     private final PublicationLog log;
     private final PublishOptions options;
 
-    /** Creates the pusher; {@code repositoryId} is the POM id shown in the publication record. */
+    /**
+     * Creates the pusher; {@code repositoryId} is the POM id shown in the publication record.
+     *
+     * @param credentials the settings.xml credentials of the registry, or {@link Credentials#none()}
+     */
     public HelmChartPusher(
-            OciRegistry registry,
-            RegistryAddress address,
+            RegistryEndpoint endpoint,
+            Credentials credentials,
+            HttpTransport http,
             String repositoryId,
             Reporter reporter,
             PublicationLog log,
             PublishOptions options) {
-        this.registry = registry;
-        this.address = address;
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.http = Objects.requireNonNull(http, "http");
         this.repositoryId = repositoryId;
         this.reporter = reporter;
         this.log = log;
@@ -74,8 +87,9 @@ public final class HelmChartPusher {
      */
     public Publication push(Chart chart, Path tgz, Instant created) throws DistributionException {
         String tag = tag(chart.version());
-        String repository = address.repository(chart.name());
-        String reference = address.ociReference(chart.name()) + ":" + tag;
+        String reference = endpoint.ociReference(chart.name()) + ":" + tag;
+        RegistryClient registry =
+                new RegistryClient(endpoint, endpoint.repositoryName(chart.name()), credentials, http, reporter);
         try {
             byte[] config = JSON.writeValueAsBytes(chart.metadata());
             String configDigest = "sha256:" + Checksums.sha256(config);
@@ -83,7 +97,7 @@ public final class HelmChartPusher {
             long size = Files.size(tgz);
             byte[] manifest = manifest(chart, created, config.length, configDigest, layerDigest, size);
             String manifestDigest = "sha256:" + Checksums.sha256(manifest);
-            Optional<String> existing = registry.manifestDigest(repository, tag);
+            Optional<String> existing = registry.manifestDigest(tag);
             Publication.Status status;
             if (existing.isPresent() && existing.get().equals(manifestDigest)) {
                 reporter.info("Already published, skipped: " + reference);
@@ -103,9 +117,13 @@ public final class HelmChartPusher {
                         + (existing.isPresent() ? "different" : "absent") + " at the target)");
                 return publication(tgz, reference, layerDigest, size, Publication.Status.PLANNED_UPLOAD);
             } else {
-                registry.ensureBlob(repository, configDigest, config);
-                registry.ensureBlob(repository, layerDigest, tgz, LAYER_TYPE);
-                registry.putManifest(repository, tag, manifest);
+                if (!registry.hasBlob(configDigest)) {
+                    registry.uploadBlob(config, configDigest);
+                }
+                if (!registry.hasBlob(layerDigest)) {
+                    registry.uploadBlob(tgz, layerDigest);
+                }
+                registry.putManifest(tag, manifest, MANIFEST_TYPE);
                 reporter.info(
                         (existing.isPresent() ? "Replaced " : "Pushed ") + reference + " (" + manifestDigest + ")");
                 status = existing.isPresent() ? Publication.Status.REPLACED : Publication.Status.UPLOADED;
@@ -135,7 +153,7 @@ public final class HelmChartPusher {
             throws IOException {
         ObjectNode manifest = JSON.createObjectNode();
         manifest.put("schemaVersion", 2);
-        manifest.put("mediaType", OciRegistry.MANIFEST_TYPE);
+        manifest.put("mediaType", MANIFEST_TYPE);
         ObjectNode config = manifest.putObject("config");
         config.put("mediaType", CONFIG_TYPE);
         config.put("digest", configDigest);

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -118,6 +119,15 @@ public final class RegistryClient {
 
     /** Uploads a blob, streaming it from {@code file}. */
     public void uploadBlob(Path file, String digest) throws PublishException {
+        uploadBlob(() -> RequestBody.ofFile(file, "application/octet-stream"), digest);
+    }
+
+    /** Uploads a small blob held in memory, such as a config blob. */
+    public void uploadBlob(byte[] content, String digest) throws PublishException {
+        uploadBlob(() -> RequestBody.ofBytes(content, "application/octet-stream"), digest);
+    }
+
+    private void uploadBlob(Supplier<RequestBody> body, String digest) throws PublishException {
         URI start = uri("/blobs/uploads/");
         for (int attempt = 1; ; attempt++) {
             String failure;
@@ -133,8 +143,7 @@ public final class RegistryClient {
                 String separator = upload.getRawQuery() == null ? "?" : "&";
                 URI put =
                         URI.create(upload + separator + "digest=" + URLEncoder.encode(digest, StandardCharsets.UTF_8));
-                HttpResponse response =
-                        send(() -> HttpRequest.put(put, RequestBody.ofFile(file, "application/octet-stream")));
+                HttpResponse response = send(() -> HttpRequest.put(put, body.get()));
                 if (response.status() == 201) {
                     return;
                 }

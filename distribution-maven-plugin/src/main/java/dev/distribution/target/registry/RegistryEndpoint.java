@@ -17,6 +17,7 @@ import java.util.Objects;
  *       based routing, the URL the Nexus UI shows; images are
  *       {@code nexus.example.com/docker-hosted/<name>}.
  *   <li>{@code https://host/prefix}: any other path becomes a name prefix.
+ *   <li>{@code oci://host/prefix}: the form {@code helm} prints, reached over HTTPS.
  * </ul>
  *
  * @param baseUri the scheme, host and port, with no path
@@ -43,6 +44,9 @@ public record RegistryEndpoint(URI baseUri, String namePrefix) {
             throw new InvalidConfigurationException(element, null, accepted, "Set the registry URL.");
         }
         String text = url.trim();
+        if (text.regionMatches(true, 0, "oci://", 0, 6)) {
+            text = "https://" + text.substring(6);
+        }
         if (!text.contains("://")) {
             text = "https://" + text;
         }
@@ -95,6 +99,11 @@ public record RegistryEndpoint(URI baseUri, String namePrefix) {
     /** Returns the reference a client pulls, for example {@code host:5000/team/hello:1.0}. */
     public String reference(String name, String tag) {
         return host() + "/" + repositoryName(name) + ":" + tag;
+    }
+
+    /** Returns the reference Helm reads, for example {@code oci://host:5000/charts/hello}. */
+    public String ociReference(String name) {
+        return "oci://" + host() + "/" + repositoryName(name);
     }
 
     /** Returns true when the registry is reached over plain HTTP. */

@@ -16,7 +16,6 @@ import dev.distribution.format.helm.ChartPackager;
 import dev.distribution.format.helm.SampleChart;
 import dev.distribution.http.Credentials;
 import dev.distribution.http.HttpTransport;
-import dev.distribution.http.TransportException;
 import dev.distribution.http.TransportSettings;
 import dev.distribution.testing.LoopbackProcess;
 import java.io.IOException;
@@ -101,10 +100,11 @@ class HelmRegistryTest {
         Files.writeString(folder.resolve("values.yaml"), "greeting: " + greeting + "\n");
         Chart chart = ChartLinter.lint(folder, version, "1.0", "<helm>");
         Path tgz = ChartPackager.write(chart, work.resolve("out-" + name + version + greeting), TIME);
-        RegistryAddress address = RegistryAddress.parse("http://" + host + "/charts", "<url>");
+        RegistryEndpoint endpoint = RegistryEndpoint.parse("http://" + host + "/charts", true, "<url>");
         HelmChartPusher pusher = new HelmChartPusher(
-                new OciRegistry(http, address, credentials),
-                address,
+                endpoint,
+                credentials,
+                http,
                 "registry",
                 Reporter.SILENT,
                 new PublicationLog(work.resolve("publication.json")),
@@ -171,7 +171,7 @@ class HelmRegistryTest {
     @Test
     void rejectsMissingCredentials() {
         assertThatThrownBy(() -> push("eta", "1.0.0", "x", PublishOptions.DEFAULT, Credentials.none()))
-                .isInstanceOf(TransportException.class)
+                .isInstanceOf(RegistryClient.RegistryAuthenticationException.class)
                 .hasMessageContaining("401");
     }
 }

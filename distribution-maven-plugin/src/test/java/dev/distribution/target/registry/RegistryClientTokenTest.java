@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * Contract tests of the registry client's token authentication, as Nexus docker hosted and other
  * registries ask for it: 401 with a Bearer challenge, a token from the realm, the request again.
  */
-class OciRegistryTokenTest {
+class RegistryClientTokenTest {
     private RecordingServer server;
     private HttpTransport http;
 
@@ -42,9 +42,14 @@ class OciRegistryTokenTest {
                 "HEAD", "/v2/team/hello/blobs/sha256:abc", Response.of(401).withHeader("WWW-Authenticate", challenge));
         server.on("GET", "/v2/token", Response.of(200, "{\"token\":\"t0ken\"}"));
         server.on("HEAD", "/v2/team/hello/blobs/sha256:abc", Response.of(200));
-        RegistryAddress address = RegistryAddress.parse(server.url() + "/team", "<url>");
-        OciRegistry registry = new OciRegistry(http, address, new Credentials.Basic("ci", "pw", "test"));
-        return registry.hasBlob("team/hello", "sha256:abc");
+        RegistryEndpoint endpoint = RegistryEndpoint.parse(server.url() + "/team", true, "<url>");
+        RegistryClient registry = new RegistryClient(
+                endpoint,
+                endpoint.repositoryName("hello"),
+                new Credentials.Basic("ci", "pw", "test"),
+                http,
+                Reporter.SILENT);
+        return registry.hasBlob("sha256:abc");
     }
 
     @Test
@@ -73,21 +78,23 @@ class OciRegistryTokenTest {
 
     @Test
     void parsesHostWithoutScheme() throws Exception {
-        assertThat(RegistryAddress.parse("registry.example.com:8443/team", "<url>")
+        assertThat(RegistryEndpoint.parse("registry.example.com:8443/team", false, "<url>")
                         .ociReference("hello"))
                 .isEqualTo("oci://registry.example.com:8443/team/hello");
     }
 
     @Test
     void defaultsToHttps() throws Exception {
-        assertThat(RegistryAddress.parse("registry.example.com", "<url>").baseUrl())
-                .isEqualTo("https://registry.example.com");
+        assertThat(RegistryEndpoint.parse("registry.example.com", false, "<url>")
+                        .baseUri())
+                .hasToString("https://registry.example.com");
     }
 
     @Test
     void rejectsUppercaseNamespace() {
-        assertThatThrownBy(() -> RegistryAddress.parse("registry.example.com/Team", "<repositories><repository><url>"))
+        assertThatThrownBy(() ->
+                        RegistryEndpoint.parse("registry.example.com/Team", false, "<repositories><repository><url>"))
                 .isInstanceOf(InvalidConfigurationException.class)
-                .hasMessageContaining("'Team'");
+                .hasMessageContaining("lower case");
     }
 }

@@ -1,0 +1,2 @@
+/** Publishing Debian packages through aptly's REST API: upload, add to a local repository, publish. */
+package dev.distribution.target.aptly;
