@@ -22,9 +22,11 @@ if (properties.getProperty('nexusUrl', '') =~ /\/repository(\/|$)/) {
 }
 check('serverIdPrefix', name, 'letters, digits, ".", "_" and "-", such as nexus')
 ['mavenReleasesRepository', 'mavenSnapshotsRepository', 'rawRepository', 'pypiRepository',
- 'dockerRepository', 'helmRepository', 'yumRepository'].each {
+ 'dockerRepository', 'helmRepository', 'yumRepository',
+ 'aptRepository'].each {
     check(it, name, 'a Nexus repository name: letters, digits, ".", "_" and "-"')
 }
+check('packageMaintainer', /[^<>]+ <[^<>\s]+@[^<>\s]+>/, 'a name and an e-mail address, such as Build Team <build@acme.com>')
 
 if (problems) {
     new File(request.outputDirectory, request.artifactId).deleteDir()

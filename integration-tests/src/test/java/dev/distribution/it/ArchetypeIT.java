@@ -82,6 +82,15 @@ class ArchetypeIT {
         assertThat(contents.output()).contains("/usr/bin/hello-cli");
         assertThat(contents.output()).contains("/usr/share/hello-cli/lib/picocli-4.7.7.jar");
         assertThat(contents.output()).contains("/usr/share/hello-cli/bin/hello-cli");
+        Path deb;
+        try (Stream<Path> files = Files.walk(cli.projectDirectory().resolve("target/distribution-repository/apt"))) {
+            deb = files.filter(file -> file.toString().endsWith(".deb"))
+                    .findFirst()
+                    .orElseThrow();
+        }
+        Processes.Result debContents = run(deb.getParent(), "dpkg-deb", "-c", deb.toString());
+        assertThat(debContents.output()).contains("./usr/share/hello-cli/lib/picocli-4.7.7.jar");
+        assertThat(debContents.output()).contains("./usr/bin/hello-cli");
         // Repositories, versions and the archive layout live in the company parent.
         assertThat(Files.readAllLines(cli.projectDirectory().resolve("pom.xml")))
                 .hasSizeLessThan(60);
@@ -95,7 +104,9 @@ class ArchetypeIT {
         MavenRun cli = generate("cli-archetype", testName, properties)
                 .project("tool")
                 .settings(nexusSettings())
-                .property("nexus.url", nexusUrl());
+                .property("nexus.url", nexusUrl())
+                // Nexus takes .deb files by POST, which nginx WebDAV does not serve.
+                .property("distribution.deb.deploySkip", "true");
 
         MavenRun.BuildResult deploy = cli.run("deploy");
 
@@ -257,7 +268,8 @@ class ArchetypeIT {
         cliProperties.put("releaseUrl", "https://gitlab.example.com/acme/tools/acme-tool");
         MavenRun cli = generate("cli-archetype", testName + "-cli", cliProperties)
                 .project("acme-tool")
-                .settings(settings);
+                .settings(settings)
+                .property("distribution.deb.deploySkip", "true");
 
         MavenRun.BuildResult cliDeploy = cli.run("deploy");
 
@@ -349,6 +361,7 @@ class ArchetypeIT {
                 .server("nexus-docker", USER, PASSWORD)
                 .server("nexus-helm", USER, PASSWORD)
                 .server("nexus-yum", USER, PASSWORD)
+                .server("nexus-apt", USER, PASSWORD)
                 .server("nexus-maven", USER, PASSWORD);
     }
 
