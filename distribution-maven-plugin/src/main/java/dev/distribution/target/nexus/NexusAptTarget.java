@@ -4,11 +4,8 @@ import dev.distribution.core.DistributionException;
 import dev.distribution.core.Repository;
 import dev.distribution.core.Upload;
 import dev.distribution.http.Credentials;
-import dev.distribution.http.HttpRequest;
-import dev.distribution.http.HttpResponse;
 import dev.distribution.http.HttpTransport;
 import dev.distribution.http.RequestBody;
-import dev.distribution.target.webdav.HttpPutTarget;
 import java.net.URI;
 
 /**
@@ -21,10 +18,7 @@ import java.net.URI;
  * {@code pool/<first letter>/<package>/<file>}, so a package already there is skipped and a
  * different one is reported as a conflict.
  */
-public final class NexusAptTarget extends HttpPutTarget {
-    private final NexusRepositoryUrl nexusUrl;
-    private final boolean componentsApi;
-
+public final class NexusAptTarget extends NexusHostedTarget {
     /**
      * Creates the target.
      *
@@ -36,9 +30,7 @@ public final class NexusAptTarget extends HttpPutTarget {
             HttpTransport http,
             Credentials credentials,
             boolean componentsApi) {
-        super(new Repository(repository.id(), repository.type(), nexusUrl.contentUrl()), http, credentials);
-        this.nexusUrl = nexusUrl;
-        this.componentsApi = componentsApi;
+        super(repository, nexusUrl, http, credentials, componentsApi);
     }
 
     /**
@@ -52,31 +44,13 @@ public final class NexusAptTarget extends HttpPutTarget {
 
     @Override
     public void upload(Upload upload, boolean replace) throws DistributionException {
-        URI uri;
-        RequestBody body;
-        String fileName = upload.path().substring(upload.path().lastIndexOf('/') + 1);
-        if (componentsApi) {
-            uri = nexusUrl.componentsApi();
-            body = RequestBody.multipart()
-                    .file("apt.asset", upload.file(), fileName, "application/vnd.debian.binary-package")
-                    .build();
+        String contentType = "application/vnd.debian.binary-package";
+        if (usesComponentsApi()) {
+            postComponent(RequestBody.multipart()
+                    .file("apt.asset", upload.file(), fileName(upload.path()), contentType)
+                    .build());
         } else {
-            uri = URI.create(nexusUrl.contentUrl());
-            body = RequestBody.ofFile(upload.file(), "application/vnd.debian.binary-package");
+            post(URI.create(nexusUrl().contentUrl()), RequestBody.ofFile(upload.file(), contentType));
         }
-        HttpResponse response = http().execute(
-                        HttpRequest.post(uri, body).credentials(credentials()).build());
-        if (response.isSuccessful()) {
-            return;
-        }
-        if (NexusResponses.isAlreadyPublished(response)) {
-            throw new AlreadyPublishedException(describe(response));
-        }
-        throw failure("POST", uri, response);
-    }
-
-    @Override
-    protected boolean isAlreadyPublished(HttpResponse response) {
-        return NexusResponses.isAlreadyPublished(response);
     }
 }

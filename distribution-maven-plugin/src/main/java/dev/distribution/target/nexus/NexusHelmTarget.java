@@ -4,12 +4,8 @@ import dev.distribution.core.DistributionException;
 import dev.distribution.core.Repository;
 import dev.distribution.core.Upload;
 import dev.distribution.http.Credentials;
-import dev.distribution.http.HttpRequest;
-import dev.distribution.http.HttpResponse;
 import dev.distribution.http.HttpTransport;
 import dev.distribution.http.RequestBody;
-import dev.distribution.target.webdav.HttpPutTarget;
-import java.net.URI;
 
 /**
  * Publishes charts to a Nexus Repository 3 helm hosted repository. Nexus takes uploads only at the
@@ -18,10 +14,7 @@ import java.net.URI;
  * package through the components API ({@code helm.asset}). Nexus answers ChartMuseum's
  * {@code POST /api/charts} with 405, so that API is not used here.
  */
-public final class NexusHelmTarget extends HttpPutTarget {
-    private final NexusRepositoryUrl nexusUrl;
-    private final boolean componentsApi;
-
+public final class NexusHelmTarget extends NexusHostedTarget {
     /**
      * Creates the target.
      *
@@ -34,9 +27,7 @@ public final class NexusHelmTarget extends HttpPutTarget {
             HttpTransport http,
             Credentials credentials,
             boolean componentsApi) {
-        super(new Repository(repository.id(), repository.type(), nexusUrl.contentUrl()), http, credentials);
-        this.nexusUrl = nexusUrl;
-        this.componentsApi = componentsApi;
+        super(repository, nexusUrl, http, credentials, componentsApi);
     }
 
     @Override
@@ -44,27 +35,12 @@ public final class NexusHelmTarget extends HttpPutTarget {
         if (upload.path().contains("/")) {
             throw new IllegalArgumentException("Nexus helm repositories take files only at the root: " + upload.path());
         }
-        if (!componentsApi || !upload.path().endsWith(".tgz")) {
+        if (!usesComponentsApi() || !upload.path().endsWith(".tgz")) {
             super.upload(upload, replace);
             return;
         }
-        URI uri = nexusUrl.componentsApi();
-        RequestBody body = RequestBody.multipart()
+        postComponent(RequestBody.multipart()
                 .file("helm.asset", upload.file(), upload.path(), "application/gzip")
-                .build();
-        HttpResponse response = http().execute(
-                        HttpRequest.post(uri, body).credentials(credentials()).build());
-        if (response.isSuccessful()) {
-            return;
-        }
-        if (isAlreadyPublished(response)) {
-            throw new AlreadyPublishedException(describe(response));
-        }
-        throw failure("POST", uri, response);
-    }
-
-    @Override
-    protected boolean isAlreadyPublished(HttpResponse response) {
-        return NexusResponses.isAlreadyPublished(response);
+                .build());
     }
 }

@@ -5,12 +5,8 @@ import dev.distribution.core.InvalidConfigurationException;
 import dev.distribution.core.Repository;
 import dev.distribution.core.Upload;
 import dev.distribution.http.Credentials;
-import dev.distribution.http.HttpRequest;
-import dev.distribution.http.HttpResponse;
 import dev.distribution.http.HttpTransport;
 import dev.distribution.http.RequestBody;
-import dev.distribution.target.webdav.HttpPutTarget;
-import java.net.URI;
 
 /**
  * Publishes RPM packages to a Nexus Repository 3 yum hosted repository, either with a PUT to
@@ -18,11 +14,8 @@ import java.net.URI;
  * {@code yum.asset}, {@code yum.asset.filename}). Nexus builds {@code repodata/} itself about a minute
  * after an upload, at the repository's "Repodata Depth", and rejects packages at a shallower path.
  */
-public final class NexusYumTarget extends HttpPutTarget {
+public final class NexusYumTarget extends NexusHostedTarget {
     private static final String RPM_TYPE = "application/x-rpm";
-
-    private final NexusRepositoryUrl nexusUrl;
-    private final boolean componentsApi;
 
     /**
      * Creates the target.
@@ -35,9 +28,7 @@ public final class NexusYumTarget extends HttpPutTarget {
             HttpTransport http,
             Credentials credentials,
             boolean componentsApi) {
-        super(new Repository(repository.id(), repository.type(), nexusUrl.contentUrl()), http, credentials);
-        this.nexusUrl = nexusUrl;
-        this.componentsApi = componentsApi;
+        super(repository, nexusUrl, http, credentials, componentsApi);
     }
 
     /**
@@ -78,32 +69,15 @@ public final class NexusYumTarget extends HttpPutTarget {
 
     @Override
     public void upload(Upload upload, boolean replace) throws DistributionException {
-        if (!componentsApi) {
+        if (!usesComponentsApi()) {
             super.upload(upload, replace);
             return;
         }
-        int slash = upload.path().lastIndexOf('/');
-        String directory = slash < 0 ? "/" : "/" + upload.path().substring(0, slash);
-        String fileName = upload.path().substring(slash + 1);
-        URI uri = nexusUrl.componentsApi();
-        RequestBody body = RequestBody.multipart()
-                .text("yum.directory", directory)
+        String fileName = fileName(upload.path());
+        postComponent(RequestBody.multipart()
+                .text("yum.directory", componentDirectory(upload.path()))
                 .file("yum.asset", upload.file(), fileName, RPM_TYPE)
                 .text("yum.asset.filename", fileName)
-                .build();
-        HttpResponse response = http().execute(
-                        HttpRequest.post(uri, body).credentials(credentials()).build());
-        if (response.isSuccessful()) {
-            return;
-        }
-        if (isAlreadyPublished(response)) {
-            throw new AlreadyPublishedException(describe(response));
-        }
-        throw failure("POST", uri, response);
-    }
-
-    @Override
-    protected boolean isAlreadyPublished(HttpResponse response) {
-        return NexusResponses.isAlreadyPublished(response);
+                .build());
     }
 }
