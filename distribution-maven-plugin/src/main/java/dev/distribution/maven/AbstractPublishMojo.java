@@ -7,6 +7,7 @@ import dev.distribution.core.PublicationTable;
 import dev.distribution.core.PublishOptions;
 import dev.distribution.core.Publisher;
 import dev.distribution.core.Repository;
+import dev.distribution.core.RepositoryType;
 import dev.distribution.http.Credentials;
 import dev.distribution.http.HttpTransport;
 import dev.distribution.http.TransportSettings;
@@ -152,6 +153,24 @@ public abstract class AbstractPublishMojo extends AbstractDistributionMojo {
             return null;
         }
         return declared(id, element).toRepository(indexOf(id));
+    }
+
+    /**
+     * Looks up a declared repository and checks that its type is the one a goal publishes to.
+     *
+     * @param block the format block, such as {@code <github>}, for the error message
+     * @return the repository, or null when {@code id} is null or blank
+     */
+    protected Repository repository(String id, String block, RepositoryType type) throws InvalidConfigurationException {
+        Repository repository = repository(id, block + "<repository>");
+        if (repository != null && repository.type() != type) {
+            throw new InvalidConfigurationException(
+                    block + "<repository>",
+                    repository.id() + " (type " + repository.type().id() + ")",
+                    "a repository of type " + type.id(),
+                    "Point " + block + "<repository> at a repository declared with <type>" + type.id() + "</type>.");
+        }
+        return repository;
     }
 
     /** The declared {@code <repository>} with this id, for type-specific settings. */

@@ -74,14 +74,7 @@ public class GitHubReleaseMojo extends AbstractPublishMojo {
                 BlockProperties.apply(github, GitHubConfig.class, "distribution.github", session.getUserProperties());
         Map<String, String> env = System.getenv();
 
-        Repository repository = repository(config.repository, ELEMENT + "<repository>");
-        if (repository != null && repository.type() != RepositoryType.GITHUB) {
-            throw new InvalidConfigurationException(
-                    ELEMENT + "<repository>",
-                    repository.id() + " (type " + repository.type().id() + ")",
-                    "a repository of type github",
-                    "Point <github><repository> at a repository declared with <type>github</type>.");
-        }
+        Repository repository = repository(config.repository, ELEMENT, RepositoryType.GITHUB);
 
         GitHubLocation location = GitHubLocation.resolve(
                 repository == null ? null : repository.url(),

@@ -72,14 +72,7 @@ public class GitLabReleaseMojo extends AbstractPublishMojo {
                 BlockProperties.apply(gitlab, GitLabConfig.class, "distribution.gitlab", session.getUserProperties());
         Map<String, String> env = System.getenv();
 
-        Repository repository = repository(config.repository, ELEMENT + "<repository>");
-        if (repository != null && repository.type() != RepositoryType.GITLAB) {
-            throw new InvalidConfigurationException(
-                    ELEMENT + "<repository>",
-                    repository.id() + " (type " + repository.type().id() + ")",
-                    "a repository of type gitlab",
-                    "Point <gitlab><repository> at a repository declared with <type>gitlab</type>.");
-        }
+        Repository repository = repository(config.repository, ELEMENT, RepositoryType.GITLAB);
 
         GitLabLocation location = GitLabLocation.resolve(
                 repository == null ? null : repository.url(),
